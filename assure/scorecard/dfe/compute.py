@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from typing import Literal
 
 from ..indicators import INDICATORS, INDICATORS_BY_CODE
@@ -86,6 +86,11 @@ def _fields(
     return None, "missing input: no figures published for this year"
 
 
+def _join(*notes: str) -> str:
+    """Notes joined with semicolons, blanks dropped."""
+    return "; ".join(n for n in notes if n)
+
+
 def _evaluate(
     data: DfeDataset, code: str, key: GeoKey, year: str
 ) -> tuple[Decimal | None, Decimal | None, Decimal | None, str]:
@@ -94,39 +99,30 @@ def _evaluate(
     cells, where = _fields(data, formula.source, key, year)
     if cells is None:
         return None, None, None, where
-
-    def fail(note: str) -> tuple[None, None, None, str]:
-        return None, None, None, "; ".join(n for n in (note, where) if n)
-
     numerator = Decimal(0)
     for column in formula.numerator:
         part, note = _number(cells.get(column))
         if part is None:
-            return fail(note)
+            return None, None, None, _join(note, where)
         numerator += part
     if formula.published:
         return numerator, None, None, where
     if formula.denominator is None:
         return numerator, numerator, None, where
     if formula.denominator == POPULATION:
-        denominator, pop_note = _population(data, key, year)
-        where = "; ".join(n for n in (where, pop_note) if n)
+        denominator, note = _population(data, key, year)
+        where = _join(where, note)
         if denominator is None:
             return None, numerator, None, where
     else:
         denominator, note = _number(cells.get(formula.denominator))
         if denominator is None:
-            return fail(note)
+            return None, numerator, None, _join(note, where)
     if denominator == 0:
-        return (
-            None,
-            numerator,
-            denominator,
-            "; ".join(
-                n for n in ("not applicable: the denominator is zero", where) if n
-            ),
-        )
-    value = numerator * formula.multiplier / denominator
+        note = "not applicable: the denominator is zero"
+        return None, numerator, denominator, _join(note, where)
+    with localcontext(prec=28):
+        value = numerator * formula.multiplier / denominator
     return value, numerator, denominator, where
 
 
@@ -187,7 +183,8 @@ def _sn_average(
     elif not present:
         value, note = None, "no statistical neighbour has a value"
     else:
-        value = sum(present, Decimal(0)) / len(present)
+        with localcontext(prec=28):
+            value = sum(present, Decimal(0)) / len(present)
         note = (
             ""
             if len(present) == len(neighbour_values)
@@ -208,4 +205,7 @@ def _sn_average(
 
 def round_half_away(value: Decimal, places: int = 1) -> Decimal:
     """Round half away from zero (2.25 -> 2.3, -2.25 -> -2.3) for display."""
-    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    with localcontext(prec=28):
+        return Decimal(value).quantize(
+            Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP
+        )
