@@ -120,21 +120,16 @@ def _note_authority(seen: dict[str, LaSeen], row: dict[str, str]) -> None:
         return
     year = row["time_period"]
     known = seen.get(code)
-    if known is None:
-        known = seen[code] = LaSeen(
+    if known is None or year >= known.year:
+        latest = LaSeen(
             year,
             row["la_name"],
             row["new_la_code"],
             row["region_code"],
             row["region_name"],
+            known.new_codes if known else set(),
         )
-    elif year >= known.year:
-        known.year, known.name, known.new_code = (
-            year,
-            row["la_name"],
-            row["new_la_code"],
-        )
-        known.region_code, known.region_name = row["region_code"], row["region_name"]
+        known = seen[code] = latest
     known.new_codes.add(row["new_la_code"])
 
 
@@ -159,33 +154,22 @@ def load_dataset(data_dir: Path = DATA_DIR) -> DfeDataset:
         for name, source in SOURCES.items()
     }
     neighbours = _read_neighbours(data_dir / SN_PATH)
-    authorities: dict[str, Authority] = {}
-    for code, la in seen.items():
-        authorities[code] = Authority(
+    authorities = {
+        code: Authority(
             name=la.name,
             old_code=code,
             new_code=la.new_code,
             region_code=la.region_code,
             region_name=la.region_name,
+            statistical_neighbours=[
+                (nb, seen[nb].name) for nb in neighbours.get(code, []) if nb in seen
+            ],
         )
-    for code, authority in list(authorities.items()):
-        named = [
-            (nb, authorities[nb].name)
-            for nb in neighbours.get(code, [])
-            if nb in authorities
-        ]
-        authorities[code] = Authority(
-            name=authority.name,
-            old_code=code,
-            new_code=authority.new_code,
-            region_code=authority.region_code,
-            region_name=authority.region_name,
-            statistical_neighbours=named,
-        )
+        for code, la in seen.items()
+    }
+    # Former ONS codes (Somerset's E10000027) still find the authority.
     aliases = {new: code for code, la in seen.items() for new in la.new_codes}
-    aliases.update(
-        {la.new_code: code for code, la in seen.items()}
-    )  # current code wins
+    aliases.update({la.new_code: code for code, la in seen.items()})
     dataset = DfeDataset(
         data_dir=data_dir,
         tables=tables,
