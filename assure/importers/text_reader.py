@@ -1,0 +1,69 @@
+"""Read plain text and markdown (including tab-separated tables and HTML fragments)."""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block
+from .text import normalise_chars
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•]\s+|\d{1,2}[.)]\s+-\s)")
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.I)
+
+
+def decode_text(data: bytes) -> str:
+    """Decode text as UTF-8 (with or without a BOM), else Windows-1252."""
+    for encoding in ("utf-8-sig", "utf-16"):
+        if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            continue
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("cp1252", errors="replace")
+
+
+def read_text_blocks(text: str) -> list[Block]:
+    """Turn text into blocks: a tab or pipe separated line is a table row, else a paragraph."""
+    blocks: list[Block] = []
+    table = 0
+    in_table = False
+    for number, raw in enumerate(normalise_chars(text).split("\n"), start=1):
+        line = raw.rstrip("\n")
+        where = f"line {number}"
+        if not line.strip():
+            continue
+        if _MD_RULE.match(line) and "-" in line:
+            continue
+        if "\t" in line or _is_pipe_row(line):
+            if not in_table:
+                table += 1
+                in_table = True
+            blocks.append(Block("row", _cells(line), where, table=table))
+            continue
+        in_table = False
+        heading = _MD_HEADING.match(line)
+        if heading:
+            blocks.append(Block("heading", [heading.group(2)], where, level=len(heading.group(1))))
+        elif _PAGE_NUMBER.match(line):
+            continue
+        else:
+            is_list = bool(_LIST_ITEM.match(line))
+            body = _LIST_ITEM.sub("", line) if is_list else line
+            blocks.append(Block("para", [body], where, is_list=is_list))
+    return blocks
+
+
+def _is_pipe_row(line: str) -> bool:
+    """Whether a line is a markdown table row."""
+    stripped = line.strip()
+    return stripped.startswith("|") and stripped.count("|") >= 3
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a tab or pipe separated line, leading spaces kept (they mark bullets)."""
+    if "\t" in line:
+        return line.split("\t")
+    return [cell for cell in line.strip().strip("|").split("|")]
