@@ -59,6 +59,10 @@ def header_roles(cells: list[str]) -> list[str | None] | None:
         return None
     if any(len(text) > 70 for text in filled):
         return None
+    if any(text[:1].isalpha() and text[:1].islower() for text in filled):
+        return None  # headers are capitalised; "physical activity" is a wrapped line
+    if len(named) < 3 and len(named) < len(filled):
+        return None
     return _first_of_each(roles)
 
 

@@ -36,11 +36,10 @@ _INLINE_FIELD = re.compile(
     re.IGNORECASE,
 )
 _AIM_LABEL = re.compile(
-    r"^(?:aim|aims|outcome|outcomes|desired\s+outcome|expected\s+outcome|why\??|"
-    r"outcome\s*[-–—:]?\s*what\s+difference\s+do\s+we\s+want\s+to\s+make\??|"
-    r"what\s+difference\s+(?:do|will)\s+we\s+(?:want\s+to\s+)?make\??|"
-    r"what\s+we\s+will\s+do\W*|what\s+do\s+we\s+want\s+to\s+achieve\??)"
-    r"(?:\s*[:.…?]+\s*|\s+|$)",
+    r"^(?:(?:aims?|outcomes?|desired\s+outcomes?|expected\s+outcomes?|why)"
+    r"(?:\s*(?:[:?…]|\.\.\.)\s*|\s*$|\s+[-–—]\s+(?=[A-Z]))|"
+    r"(?:outcome\s*[-–—:]?\s*)?what\s+difference\s+(?:do|will)\s+we\s+(?:want\s+to\s+)?"
+    r"make\s*\??\s*|what\s+we\s+will\s+do\W*|what\s+do\s+we\s+want\s+to\s+achieve\??\s*)",
     re.IGNORECASE,
 )
 _MEASURE_LABEL = re.compile(
@@ -243,11 +242,9 @@ class Interpreter:
             self.numbered.setdefault(ref, title)
             return True
         current = self.current
-        expected = {"1"} if current is None else {str(int(current.ref) + 1), current.ref}
-        if current is not None and not current.ref.isdigit():
-            return False
-        if ref not in expected or (current and current.ref == ref and current.actions):
-            return False
+        if current is not None and current.actions:
+            if not current.ref.isdigit() or ref != str(int(current.ref) + 1):
+                return False
         self.start_priority(ref, title, block.where)
         return True
 
@@ -387,12 +384,10 @@ class Interpreter:
             offset = self.best_offset(texts, columns.offset)
         else:
             columns.offset = offset
-        mapped = self.map_cells(raw, offset, ref_at)
-        if ref is None and "priority" not in mapped and _is_category(
-            [v for v in mapped.values()]
-        ) and _leftmost_only(mapped):
-            self.category = _join_fragments([mapped[k] for k in mapped])
+        if ref is None and self.is_category_row(texts, offset):
+            self.category = _join_fragments(texts)
             return
+        mapped = self.map_cells(raw, offset, ref_at)
         priority = clean_text(mapped.pop("priority", ""))
         if priority:
             self.read_priority_cell(priority, block.where)
@@ -485,6 +480,15 @@ class Interpreter:
 
         return min((offset, offset - 1, offset + 1), key=lambda shift: (lost(shift), shift != offset))
 
+    def is_category_row(self, texts: list[str], offset: int) -> bool:
+        """A short Title Case heading in the first columns: "Business Fundamentals"."""
+        assert self.columns is not None
+        action_at = self.columns.index("action")
+        if action_at is None or not _is_category([text for text in texts if text]):
+            return False
+        filled = [position for position, text in enumerate(texts) if text]
+        return filled[0] <= action_at + max(offset, 0) and filled[-1] <= action_at + 1
+
     def map_cells(self, raw: list[str], offset: int, ref_at: int | None) -> dict[str, str]:
         """Cells keyed by the role of the header column they sit under."""
         assert self.columns is not None
@@ -517,7 +521,7 @@ class Interpreter:
             return True
         starts_low = action[:1].islower() or not action[:1].isalnum()
         others = [role for role in mapped if role not in ("action", "objective")]
-        if starts_low or self.merged_lines > 0:
+        if starts_low or self.merged_lines > 0 or _unfinished(self.last_action.text_of("action")):
             return True
         return bool(others) and len(action.split()) < 4
 
@@ -734,9 +738,17 @@ def _join_fragments(texts: list[str]) -> str:
     return joined
 
 
-def _leftmost_only(mapped: dict[str, str]) -> bool:
-    """Whether a row's text sits only in the ref, objective or action columns."""
-    return set(mapped) <= {"action", "objective"} and bool(mapped)
+def _unfinished(text: str) -> bool:
+    """Whether a cell's text stops mid-phrase ("reports from the")."""
+    words = text.split()
+    if not words:
+        return False
+    last = words[-1].lower()
+    return last in _DANGLING or text.rstrip()[-1:] in ",-–—/&"
+
+
+_DANGLING = {"the", "of", "to", "and", "for", "in", "on", "with", "a", "an", "by", "from",
+             "at", "or", "into", "across", "that", "which", "their", "its", "our"}  # fmt: skip
 
 
 def _is_heading_row(mapped: dict[str, str]) -> bool:

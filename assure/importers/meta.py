@@ -11,7 +11,7 @@ from .text import clean_text
 from .timescales import MONTHS
 
 _PARTNERSHIP = re.compile(
-    r"((?:[A-Z][\w'’&.-]*\s+){1,5}?(?:Local\s+)?Safeguarding\s+(?:Children(?:'s)?\s+)?"
+    r"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|and|upon|on|the)\s+)?){1,5}?(?:Local\s+)?Safeguarding\s+(?:Children(?:'s)?\s+)?"
     r"(?:Partnership\s+Board|Partnership|Board|Arrangements|Children\s+Partnership))"
 )
 _SHORT_NAME = re.compile(

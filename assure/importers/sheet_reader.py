@@ -1,0 +1,69 @@
+"""Read spreadsheets (.xlsx, .csv) with one row per action."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime
+
+from openpyxl import load_workbook
+
+from .blocks import Block
+from .text_reader import decode_text
+
+MAX_ROWS = 20_000
+MAX_COLUMNS = 60
+
+
+def read_xlsx_blocks(data: bytes) -> list[Block]:
+    """Blocks from every visible sheet, a heading per sheet when there are several."""
+    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        sheets = [sheet for sheet in workbook.worksheets
+                  if getattr(sheet, "sheet_state", "visible") == "visible"]
+        blocks: list[Block] = []
+        rows_read = 0
+        for number, sheet in enumerate(sheets, start=1):
+            if len(sheets) > 1:
+                blocks.append(Block("heading", [sheet.title], f"sheet {sheet.title}", level=1))
+            for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                rows_read += 1
+                if rows_read > MAX_ROWS:
+                    return blocks
+                cells = [_cell(value) for value in values[:MAX_COLUMNS]]
+                if any(cells):
+                    where = f"sheet {sheet.title}, row {row_number}"
+                    blocks.append(Block("row", cells, where, is_record=True, table=number))
+        return blocks
+    finally:
+        workbook.close()
+
+
+def _cell(value: object) -> str:
+    """A cell value as text people would read; dates day first."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime | date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_csv_blocks(data: bytes) -> list[Block]:
+    """Blocks from a CSV file, its delimiter and encoding sniffed."""
+    text = decode_text(data)
+    sample = text[:20_000]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    blocks: list[Block] = []
+    reader = csv.reader(io.StringIO(text), dialect)
+    for row_number, row in enumerate(reader, start=1):
+        if row_number > MAX_ROWS:
+            break
+        cells = [cell for cell in row[:MAX_COLUMNS]]
+        if any(cell.strip() for cell in cells):
+            blocks.append(Block("row", cells, f"row {row_number}", is_record=True, table=1))
+    return blocks
