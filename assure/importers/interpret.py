@@ -103,6 +103,8 @@ class Columns:
     roles: list[str | None]
     offset: int = 0
     where: str = ""
+    table: int | None = None
+    width: int = 0
 
     def index(self, role: str) -> int | None:
         """Position of a role in the header."""
@@ -202,12 +204,14 @@ class Interpreter:
             return
         if self.read_objective_row(index, block, texts):
             return
-        if self.columns is not None and block.kind == "row" and len(texts) > 1:
-            self.read_table_row(block)
-            return
-        if self.columns is not None and block.kind == "row" and self.last_action is not None:
-            self.read_table_row(block)
-            return
+        if block.kind == "heading":
+            self.columns = None
+        if self.columns is not None and block.kind == "row" and self.same_table(block):
+            if block.is_record and self.read_heading_row(block, texts):
+                return
+            if block.is_record or len(texts) > 1 or self.last_action is not None:
+                self.read_table_row(block)
+                return
         if self.read_numbered_action(block, texts):
             return
         if self.list_mode and block.kind != "heading" and len(texts) == 1:
@@ -248,13 +252,45 @@ class Interpreter:
         self.start_priority(ref, title, block.where)
         return True
 
+    def read_heading_row(self, block: Block, texts: list[str]) -> bool:
+        """A whole row with only its first cell filled: a priority (or group) heading."""
+        if len(texts) != 1 or not block.cells[0].strip() or len(texts[0]) > 300:
+            return False
+        text = texts[0]
+        if _BARE_REF.match(text) or _LEAD_REF.match(text):
+            return False
+        if _is_category([text]) and self.current is not None and not _PRIORITY.match(text):
+            self.category = text
+            return True
+        match = _PRIORITY.match(text) or _NUMBERED.match(text)
+        if match:
+            number = match.group("num").lower()
+            self.start_priority(str(_NUMBERS.get(number, number)), match.group("title"),
+                                block.where)
+        else:
+            self.start_priority(str(len(self.priorities) + 1), text, block.where)
+        self.last_action = None
+        return True
+
+    def same_table(self, block: Block) -> bool:
+        """Whether a row can belong to the table whose header was read (else forget it)."""
+        assert self.columns is not None
+        if block.table == self.columns.table or not block.is_record:
+            return True
+        if len(block.cells) == self.columns.width:
+            self.columns.table = block.table
+            return True
+        self.columns = None
+        return False
+
     def read_header(self, index: int, block: Block, roles: list[str | None]) -> None:
         """A header row: remember what each column holds."""
         if index - self.last_header_at <= 1 and self.columns is not None:
             named = [role for role in roles if role]
             if len(named) < len([role for role in self.columns.roles if role]):
                 return  # the second line of a two-line header
-        self.columns = Columns(roles=roles, where=block.where)
+        self.columns = Columns(roles=roles, where=block.where, table=block.table,
+                               width=len(block.cells))
         self.last_header_at = index
         self.list_mode = False
         self.last_action = None
@@ -441,6 +477,13 @@ class Interpreter:
         roles = self.columns.roles
         action_at = self.columns.index("action")
         ref_col = self.columns.index("ref")
+        if ref_col is not None:
+            for shift in (0, 1, -1):
+                position = ref_col + shift
+                if 0 <= position < len(texts):
+                    bare = _BARE_REF.match(texts[position]) or _BARE_NUMBER.match(texts[position])
+                    if bare:
+                        return bare.group(1), shift, position
         seen = 0
         for position, text in enumerate(texts):
             if not text:
@@ -575,6 +618,8 @@ class Interpreter:
         """Whether a ref like 2.1 under priority 1 means a priority with no heading of its own."""
         if priority.has_objective_rows or not priority.ref.isdigit() or not priority.actions:
             return False
+        if self.columns is None or self.last_action is not None:
+            return False  # only a new table with no heading of its own starts a priority
         majors = {action.ref.split(".")[0] for action in priority.actions if action.ref}
         major = ref.split(".")[0]
         return majors == {priority.ref} and major == str(int(priority.ref) + 1)

@@ -60,7 +60,8 @@ def read_pdf_blocks(data: bytes) -> list[Block]:
             table_number += 1
             for row_number, cells in enumerate(payload, start=1):
                 where = f"page {page_number}, table {table_number}, row {row_number}"
-                whole = not (first_on_page and row_number == 1 and page_number > 1)
+                whole = not (first_on_page and row_number <= 2 and page_number > 1) and not (
+                    row_number == len(payload) and _ends_page(items, payload))
                 blocks.append(Block("row", cells, where, is_record=whole, table=table_number))
             first_on_page = False
     return blocks
@@ -86,12 +87,53 @@ def _read_page(page: Any) -> list[tuple[str, Any, float]]:
                 used.update(inside)
                 cells.append(_paragraphs([words[i] for i in inside]))
             rows.append(cells)
+        tail = _open_bottom_row(table, words, used, page.height)
+        if tail:
+            rows.append(tail)
         items.append(("table", rows, table.bbox[1]))
     loose = [w for i, w in enumerate(words) if i not in used]
     for text, top in _paragraph_lines(loose, page.height):
         items.append(("line", text, top))
     items.sort(key=lambda item: item[2])
     return items
+
+
+def _open_bottom_row(
+    table: Any, words: list[dict[str, Any]], used: set[int], height: float
+) -> list[str] | None:
+    """The cells of a row cut by the page end, which has no bottom border to close it."""
+    x0, _, x1, bottom = table.bbox
+    below = [
+        i for i, w in enumerate(words)
+        if i not in used and w["top"] >= bottom - 1 and x0 - 1 <= w["x0"] and w["x1"] <= x1 + 1
+        and w["bottom"] < height * 0.93
+    ]
+    if not below:
+        return None
+    first_top = min(words[i]["top"] for i in below)
+    line_height = max(words[i]["bottom"] - words[i]["top"] for i in below)
+    if first_top - bottom > 1.5 * line_height:
+        return None
+    others = [w for i, w in enumerate(words) if i not in used and i not in below
+              and w["top"] > bottom and w["bottom"] < height * 0.93]
+    if others:
+        return None
+    edges = _column_edges(table)
+    cells: list[list[dict[str, Any]]] = [[] for _ in edges]
+    for i in below:
+        word = words[i]
+        centre = (word["x0"] + word["x1"]) / 2
+        column = next((n for n, (a, b) in enumerate(edges) if a <= centre <= b), None)
+        if column is not None:
+            cells[column].append(word)
+            used.add(i)
+    return [_paragraphs(group) for group in cells]
+
+
+def _column_edges(table: Any) -> list[tuple[float, float]]:
+    """The left and right edge of each column, from the row with the most cells."""
+    widest = max(table.rows, key=lambda row: sum(cell is not None for cell in row.cells))
+    return [(cell[0], cell[2]) for cell in widest.cells if cell is not None]
 
 
 def _within(word: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
@@ -162,6 +204,12 @@ def _paragraph_lines(words: list[dict[str, Any]], height: float) -> list[tuple[s
 def _shape(text: str) -> str:
     """A line with its digits blurred, so "Page 3" and "Page 4" look alike."""
     return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _ends_page(items: list[tuple[str, Any, float]], payload: Any) -> bool:
+    """Whether a table is the last thing on its page (so its last row may run on)."""
+    tables = [item for item in items if item[0] == "table"]
+    return bool(tables) and tables[-1][1] is payload
 
 
 def _edge_lines(items: list[tuple[str, Any, float]]) -> set[int]:
