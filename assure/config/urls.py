@@ -6,6 +6,9 @@ from django.urls import include, path
 partnership_patterns = [
     path("", include("assure.plans.urls")),
     path("", include("assure.progress.urls")),
+    path("", include("assure.scorecard.urls")),
+    path("", include("assure.reports.urls")),
+    path("", include("assure.importers.urls")),
 ]
 
 urlpatterns = [
@@ -13,6 +16,7 @@ urlpatterns = [
     path("", include("assure.accounts.urls")),
     path("published/", include("assure.plans.public_urls")),
     path("partnerships/<slug:partnership>/", include(partnership_patterns)),
+    path("feeds/", include("assure.reports.feed_urls")),
     path("admin/", admin.site.urls),
 ]
 
