@@ -37,6 +37,7 @@ class Block:
     level: int = 0
     is_list: bool = False
     is_record: bool = False  # a row known to be whole (Word, Excel), not a wrapped line
+    continues_row: bool = False  # may be the rest of a row a page break cut (PDF)
     table: int | None = None
 
     @property

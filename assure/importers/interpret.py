@@ -67,12 +67,14 @@ class ActionDraft:
     objective: str | None = None
     category: str | None = None
 
-    def add(self, role: str, raw: str, *, continued: bool = False) -> None:
+    def add(self, role: str, raw: str, *, continued: bool = False, paragraph: bool = False) -> None:
         """Add a cell's text under a field; a wrapped line joins the last fragment."""
         if not raw.strip():
             return
         bucket = self.parts.setdefault(role, [])
-        if continued and bucket and not (role == "outputs" and raw[:1].isspace()):
+        if paragraph and bucket and role != "action":
+            bucket.append(raw)
+        elif continued and bucket and not (role == "outputs" and raw[:1].isspace()):
             bucket[-1] = bucket[-1].rstrip() + " " + raw.strip()
         else:
             bucket.append(raw)
@@ -130,6 +132,7 @@ class Interpreter:
         self.last_action: ActionDraft | None = None
         self.merged_lines = 0
         self.pending_label: str | None = None
+        self.actions_since_header = 0
 
     # --- priorities -------------------------------------------------------------------
 
@@ -209,9 +212,8 @@ class Interpreter:
         if self.columns is not None and block.kind == "row" and self.same_table(block):
             if block.is_record and self.read_heading_row(block, texts):
                 return
-            if block.is_record or len(texts) > 1 or self.last_action is not None:
-                self.read_table_row(block)
-                return
+            self.read_table_row(block)
+            return
         if self.read_numbered_action(block, texts):
             return
         if self.list_mode and block.kind != "heading" and len(texts) == 1:
@@ -285,13 +287,20 @@ class Interpreter:
 
     def read_header(self, index: int, block: Block, roles: list[str | None]) -> None:
         """A header row: remember what each column holds."""
-        if index - self.last_header_at <= 1 and self.columns is not None:
-            named = [role for role in roles if role]
-            if len(named) < len([role for role in self.columns.roles if role]):
-                return  # the second line of a two-line header
+        if self.columns is not None:
+            if index - self.last_header_at <= 1:
+                named = [role for role in roles if role]
+                if len(named) < len([role for role in self.columns.roles if role]):
+                    return  # the second line of a two-line header
+            if roles == self.columns.roles:
+                self.columns.table = block.table
+                self.last_header_at = index
+                self.actions_since_header = 0
+                return  # the header repeated on a new page: the table carries on
         self.columns = Columns(roles=roles, where=block.where, table=block.table,
                                width=len(block.cells))
         self.last_header_at = index
+        self.actions_since_header = 0
         self.list_mode = False
         self.last_action = None
         self.merged_lines = 0
@@ -437,7 +446,7 @@ class Interpreter:
                 "uncertain_structure"))
             return
         if ref is None and self.is_continuation(block, mapped):
-            self.continue_action(mapped)
+            self.continue_action(mapped, paragraph=block.continues_row)
             return
         if ref is None and not clean_text(mapped.get("action", "")):
             if clean_text(mapped.get("objective", "")):
@@ -560,7 +569,7 @@ class Interpreter:
         action = clean_text(mapped.get("action", ""))
         if block.is_record:
             return not action
-        if not action:
+        if not action or not self.last_action.text_of("action"):
             return True
         starts_low = action[:1].islower() or not action[:1].isalnum()
         others = [role for role in mapped if role not in ("action", "objective")]
@@ -568,14 +577,16 @@ class Interpreter:
             return True
         return bool(others) and len(action.split()) < 4
 
-    def continue_action(self, mapped: dict[str, str]) -> None:
+    def continue_action(self, mapped: dict[str, str], *, paragraph: bool = False) -> None:
         """Add a wrapped line's fragments to the last action, column by column."""
         assert self.last_action is not None
-        self.merged_lines += 1
+        self.merged_lines += 0 if paragraph else 1
         for role, value in mapped.items():
-            if role == "objective" and not self.last_action.parts.get("action"):
+            if role == "objective" and (
+                not self.last_action.parts.get("action") or self.last_action.text_of("objective")
+            ):
                 continue
-            self.last_action.add(role, value, continued=True)
+            self.last_action.add(role, value, continued=True, paragraph=paragraph)
 
     def give_back_heads(self, mapped: dict[str, str]) -> None:
         """Move the tail of the last action that a broken table put at the start of this row."""
@@ -611,6 +622,7 @@ class Interpreter:
             draft.objective = self.objective
             priority = self.commit_pending()
         priority.actions.append(draft)
+        self.actions_since_header += 1
         self.last_action = draft
         self.merged_lines = 0 if draft.ref else self.merged_lines
 
@@ -618,7 +630,7 @@ class Interpreter:
         """Whether a ref like 2.1 under priority 1 means a priority with no heading of its own."""
         if priority.has_objective_rows or not priority.ref.isdigit() or not priority.actions:
             return False
-        if self.columns is None or self.last_action is not None:
+        if self.columns is None or self.actions_since_header:
             return False  # only a new table with no heading of its own starts a priority
         majors = {action.ref.split(".")[0] for action in priority.actions if action.ref}
         major = ref.split(".")[0]

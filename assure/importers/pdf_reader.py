@@ -62,7 +62,8 @@ def read_pdf_blocks(data: bytes) -> list[Block]:
                 where = f"page {page_number}, table {table_number}, row {row_number}"
                 whole = not (first_on_page and row_number <= 2 and page_number > 1) and not (
                     row_number == len(payload) and _ends_page(items, payload))
-                blocks.append(Block("row", cells, where, is_record=whole, table=table_number))
+                blocks.append(Block("row", cells, where, is_record=whole, table=table_number,
+                                    continues_row=not whole and row_number <= 2))
             first_on_page = False
     return blocks
 
@@ -174,7 +175,10 @@ def _paragraphs(words: list[dict[str, Any]]) -> str:
         height = max(previous.bottom - previous.top, 1.0)
         gap = line.top - previous.bottom
         new_paragraph = gap > 0.45 * height or _BULLET.match(line.text)
-        text += ("\n" if new_paragraph else " ") + line.text
+        if not new_paragraph and text.endswith("-") and line.text[:1].islower():
+            text += line.text  # a word hyphenated at the line end
+        else:
+            text += ("\n" if new_paragraph else " ") + line.text
     return text
 
 
