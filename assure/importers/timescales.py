@@ -53,10 +53,10 @@ _START_WORDS = re.compile(
     r"\b(?:commenc\w*|start\w*|begin\w*|from)\s*(?:in|on|from)?\s*$", re.IGNORECASE
 )
 _RECURRENCE: list[tuple[str, re.Pattern[str]]] = [
-    ("monthly", re.compile(r"\b(?:monthly|every\s+month|each\s+month)\b", re.I)),
     ("twice_yearly", re.compile(
         r"\b(?:twice\s+(?:a\s+|per\s+|each\s+)?year(?:ly)?|six[\s-]monthly|6[\s-]monthly|"
         r"bi-?annual(?:ly)?|half[\s-]yearly)\b", re.I)),
+    ("monthly", re.compile(r"\b(?:monthly|every\s+month|each\s+month)\b", re.I)),
     ("quarterly", re.compile(r"\b(?:quarterly|every\s+quarter|each\s+quarter)\b", re.I)),
     ("yearly", re.compile(
         r"\b(?:annually|yearly|every\s+year|each\s+year|annual)\b", re.I)),
