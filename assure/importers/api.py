@@ -167,6 +167,11 @@ def _reader(kind: str) -> Callable[[bytes], list[Block]]:
         from .sheet_reader import read_csv_blocks
 
         return read_csv_blocks
+    from .sheet_reader import looks_like_csv, read_csv_blocks
     from .text_reader import decode_text, read_text_blocks
 
-    return lambda data: read_text_blocks(decode_text(data))
+    def read_text(data: bytes) -> list[Block]:
+        text = decode_text(data)
+        return read_csv_blocks(data) if looks_like_csv(text) else read_text_blocks(text)
+
+    return read_text

@@ -67,3 +67,16 @@ def read_csv_blocks(data: bytes) -> list[Block]:
         if any(cell.strip() for cell in cells):
             blocks.append(Block("row", cells, f"row {row_number}", is_record=True, table=1))
     return blocks
+
+
+def looks_like_csv(text: str) -> bool:
+    """Whether text is really comma or semicolon separated values (same width on most lines)."""
+    lines = [line for line in text.splitlines()[:40] if line.strip()]
+    if len(lines) < 2 or any("\t" in line for line in lines):
+        return False
+    for delimiter in (",", ";"):
+        widths = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        common = max(set(widths), key=widths.count)
+        if common >= 3 and widths.count(common) >= 0.8 * len(widths):
+            return True
+    return False
