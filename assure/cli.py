@@ -197,8 +197,14 @@ def grant(email: str, slug: str, role: str, full_name: str) -> None:
 def demo(password: str | None, reset: bool) -> None:
     """Load the demo: five real plans as five partnerships, with people and updates."""
     _setup_django()
+    from django.conf import settings
+
     from assure.demo.loader import DEMO_PASSWORD, demo_load
 
+    if settings.SETTINGS_MODULE.endswith(".production"):
+        raise click.ClickException(
+            "The demo creates accounts with a known password: it never runs in production."
+        )
     summary = demo_load(password=password or DEMO_PASSWORD, reset=reset)
     click.echo(summary)
 

@@ -55,8 +55,9 @@ _PERSON = re.compile(
 
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _YEAR_TOKENS = re.compile(
-    rf"(?P<four>\b(?:19|20)\d{{2}}\b)"
-    rf"|(?P<fy>\b\d{{2}}(?=[/-]\d{{2}}\b))(?P<sep>[/-])(?P<fy2>\d{{2}})\b"
+    rf"(?P<fy4>\b(?:19|20)\d{{2}})(?P<sep4>[/-])(?P<fy4b>\d{{2}})\b"
+    rf"|(?P<four>\b(?:19|20)\d{{2}}\b)"
+    rf"|(?P<fy>\b\d{{2}}(?=[/-]\d{{2}}\b))(?P<sep>[/-])(?P<fy2>\d{{2}})\b(?![/.]\d)"
     rf"|(?P<dmy>\b\d{{1,2}}[./]\d{{1,2}}[./])(?P<dmy_year>\d{{2}})\b"
     rf"|(?P<month>\b(?:{_MONTHS})[a-z]*\.?\s+)(?P<month_year>\d{{2}})\b",
     re.I,
@@ -80,9 +81,13 @@ def shift_years_in_text(text: str, years: int) -> str:
         return f"{(int(digits) + years) % 100:02d}"
 
     def replace(match: re.Match) -> str:
+        if match["fy4"]:
+            return f"{int(match['fy4']) + years}{match['sep4']}{two(match['fy4b'])}"
         if match["four"]:
             return str(int(match["four"]) + years)
         if match["fy"]:
+            if not 1 <= int(match["fy2"]) - int(match["fy"]) <= 5:
+                return match[0]
             return f"{two(match['fy'])}{match['sep']}{two(match['fy2'])}"
         if match["dmy"]:
             return f"{match['dmy']}{two(match['dmy_year'])}"
