@@ -51,6 +51,15 @@ _MEASURE_LABEL = re.compile(
 _ACTION_LEAD_IN = re.compile(
     r"\bactions?\b.*(?::|\.\.\.|…)\s*$|^(?:key\s+)?actions?\s*:?$", re.IGNORECASE
 )
+_BACK_MATTER = re.compile(
+    r"^(?:glossary|appendix|appendices|abbreviations|acronyms|membership|board\s+members(?:hip)?|"
+    r"contact\s+us|contacts|references|key\s+terms|definitions)\b\W*\w*\W*$",
+    re.IGNORECASE,
+)
+_CONTENTS_TITLE = re.compile(r"^(?:table\s+of\s+)?contents?$|^index$", re.IGNORECASE)
+_CONTENTS_LINE = re.compile(r"(?:\.{4,}|…{2,}|_{4,})\s*\d{1,3}$")
+_ENDS_WITH_PAGE = re.compile(r"\s\d{1,3}$")
+_RUN_IN_REF = re.compile(r"(?:(?<=\s)|^)(\d{1,2}\.\d{1,2})\s+(?=[A-Z(])")
 _TERMINAL = re.compile(r"[.!?;)]\s*$")
 _SENTENCE_BREAK = re.compile(r"^(.*?[a-z0-9][.)])\s+(?=[A-Z])", re.S)
 FIELDS = ("ref", "objective", "action", "lead", "timescale", "outputs", "monitoring",
@@ -133,6 +142,8 @@ class Interpreter:
         self.merged_lines = 0
         self.pending_label: str | None = None
         self.actions_since_header = 0
+        self.in_contents = False
+        self.skip_until = -1
 
     # --- priorities -------------------------------------------------------------------
 
@@ -175,7 +186,7 @@ class Interpreter:
     def run(self) -> ImportResult:
         """Read every block and return the plan."""
         for index, block in enumerate(self.blocks):
-            if not block.texts:
+            if not block.texts or index <= self.skip_until:
                 continue
             try:
                 self.read_block(index, block)
@@ -192,6 +203,8 @@ class Interpreter:
         if not texts:
             return
         first = texts[0]
+        if self.skip_contents(block, texts):
+            return
         if self.read_priority_heading(block, cells, texts):
             return
         current = self.current
@@ -207,12 +220,19 @@ class Interpreter:
             return
         if self.read_objective_row(index, block, texts):
             return
-        if block.kind == "heading":
+        if block.kind == "heading" or _BACK_MATTER.match(first):
             self.columns = None
+            if _BACK_MATTER.match(first):
+                self.list_mode, self.last_action = False, None
+                return
         if self.columns is not None and block.kind == "row" and self.same_table(block):
             if block.is_record and self.read_heading_row(block, texts):
                 return
             self.read_table_row(block)
+            return
+        bare = _BARE_REF.match(first) if len(texts) == 1 and block.kind == "para" else None
+        if bare and self.columns is None and self.read_cells_one_per_line(index, block,
+                                                                          bare.group(1)):
             return
         if self.read_numbered_action(block, texts):
             return
@@ -222,6 +242,20 @@ class Interpreter:
         self.read_other(block, texts)
 
     # --- kinds of block -----------------------------------------------------------------
+
+    def skip_contents(self, block: Block, texts: list[str]) -> bool:
+        """Contents pages: "Contents", then lines that end with a page number."""
+        text = " ".join(texts)
+        if _CONTENTS_TITLE.match(text):
+            self.in_contents = True
+            return True
+        if _CONTENTS_LINE.search(text):
+            return True
+        if self.in_contents:
+            if _ENDS_WITH_PAGE.search(text) and len(text.split()) <= 14:
+                return True
+            self.in_contents = False
+        return False
 
     def read_priority_heading(self, block: Block, cells: list[str], texts: list[str]) -> bool:
         """A priority heading: "Priority 2: ...", "Theme 3 - ...", "2. To use learning ..."."""
@@ -402,9 +436,52 @@ class Interpreter:
         draft.add("action", text.lstrip("*").strip())
         self.add_action(draft)
 
+    def read_run_in_table(self, block: Block, text: str) -> bool:
+        """A whole table run into one paragraph: split it at its refs (1.1, 1.2, ...)."""
+        matches = list(_RUN_IN_REF.finditer(text))
+        refs = [match.group(1) for match in matches]
+        if len(refs) < 2 or not _in_sequence(refs):
+            return False
+        for index, match in enumerate(matches):
+            end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+            segment = text[match.end() : end].strip()
+            draft = ActionDraft(ref=match.group(1), where=block.where)
+            fields = _inline_fields(segment)
+            if set(fields) == {"action"}:
+                fields = _split_trailing_timescale(segment)
+            for role, value in fields.items():
+                draft.add(role, value)
+            self.add_action(draft)
+        self.problems.append(Problem(
+            block.where, "A table was run into one paragraph; its actions were split at their "
+            "refs. Check the leads and dates.", "uncertain_structure"))
+        return True
+
+    def read_cells_one_per_line(self, index: int, block: Block, ref: str) -> bool:
+        """A ref alone on a line, its cells on the lines after it (a table run column-wise)."""
+        cells: list[str] = []
+        for later in self.blocks[index + 1 : index + 8]:
+            text = clean_text(" ".join(later.texts))
+            if not text or later.kind != "para" or _BARE_REF.match(text) or _PRIORITY.match(text):
+                break
+            cells.append(text)
+        if not cells:
+            return False
+        self.skip_until = index + len(cells)
+        draft = ActionDraft(ref=ref, where=block.where)
+        for role, value in _guess_columns(cells).items():
+            draft.add(role, value)
+        self.add_action(draft)
+        self.problems.append(Problem(block.where, "The cells of this action were on separate "
+                                     "lines; check which is the lead and the date.",
+                                     "uncertain_structure"))
+        return True
+
     def read_other(self, block: Block, texts: list[str]) -> None:
         """Anything else: prose ends a table; inside a priority, it is reported."""
         text = " ".join(texts)
+        if block.kind == "para" and self.read_run_in_table(block, text):
+            return
         if len(text.split()) >= 12 and block.kind == "para":
             self.columns = None if self.last_action is None or len(text.split()) >= 25 else (
                 self.columns)
@@ -771,6 +848,26 @@ def _guess_columns(cells: list[str]) -> dict[str, str]:
         else:
             fields["outputs"] = fields.get("outputs", "") + "\n" + cell
     return fields
+
+
+def _in_sequence(refs: list[str]) -> bool:
+    """Whether refs run in order, as a table's numbering does (1.1, 1.2, 2.1 ...)."""
+    keys = [tuple(int(part) for part in ref.split(".")) for ref in refs]
+    return all(a < b for a, b in zip(keys, keys[1:], strict=False))
+
+
+def _split_trailing_timescale(segment: str) -> dict[str, str]:
+    """Split "Write the strategy Board Manager May 17" into the text and the date at its end."""
+    words = segment.split()
+    for size in (4, 3, 2, 1):
+        if len(words) <= size + 2:
+            continue
+        tail = " ".join(words[-size:])
+        timescale = parse_timescale(tail)
+        if timescale.date or timescale.recurrence or (timescale.is_open_ended and size == 1
+                                                      and not timescale.problem):
+            return {"action": " ".join(words[:-size]), "timescale": tail}
+    return {"action": segment}
 
 
 def _is_category(texts: list[str]) -> bool:

@@ -53,13 +53,8 @@ def _cell(value: object) -> str:
 def read_csv_blocks(data: bytes) -> list[Block]:
     """Blocks from a CSV file, its delimiter and encoding sniffed."""
     text = decode_text(data)
-    sample = text[:20_000]
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
     blocks: list[Block] = []
-    reader = csv.reader(io.StringIO(text), dialect)
+    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
     for row_number, row in enumerate(reader, start=1):
         if row_number > MAX_ROWS:
             break
@@ -67,6 +62,16 @@ def read_csv_blocks(data: bytes) -> list[Block]:
         if any(cell.strip() for cell in cells):
             blocks.append(Block("row", cells, f"row {row_number}", is_record=True, table=1))
     return blocks
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter that splits most of the first lines into several fields."""
+    lines = [line for line in text.splitlines()[:50] if line.strip()]
+
+    def rows_split(delimiter: str) -> int:
+        return sum(len(row) > 1 for row in csv.reader(lines, delimiter=delimiter))
+
+    return max((",", ";", "\t", "|"), key=rows_split)
 
 
 def looks_like_csv(text: str) -> bool:

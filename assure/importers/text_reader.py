@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .blocks import Block
+from .columns import header_roles
 from .text import normalise_chars
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -25,16 +26,39 @@ def decode_text(data: bytes) -> str:
     return data.decode("cp1252", errors="replace")
 
 
+_REF_CELL = re.compile(r"^\(?\d{1,2}(?:\.\d{1,2}){0,2}[.)]?$")
+_SLASH_CELLS = re.compile(r"\s+/\s+")
+_REPEATABLE = re.compile(r"^(?:priority|theme|aim|strategic)\b", re.IGNORECASE)
+
+
+def _running_lines(lines: list[str]) -> set[str]:
+    """Short lines repeated three or more times: running page headers and footers."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        shape = _shape(line)
+        if shape and "\t" not in line and len(line.split()) <= 12:
+            counts[shape] = counts.get(shape, 0) + 1
+    return {shape for shape, count in counts.items() if count >= 3 and not _REPEATABLE.match(shape)}
+
+
+def _shape(line: str) -> str:
+    """A line with digits blurred and spaces folded."""
+    return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+
+
 def read_text_blocks(text: str) -> list[Block]:
     """Turn text into blocks: a tab or pipe separated line is a table row, else a paragraph."""
     blocks: list[Block] = []
     table = 0
     in_table = False
-    for number, raw in enumerate(normalise_chars(text).split("\n"), start=1):
+    lines = normalise_chars(text).split("\n")
+    running = _running_lines(lines)
+    for number, raw in enumerate(lines, start=1):
         line = raw.rstrip("\n")
         where = f"line {number}"
-        if not line.strip():
+        if not line.strip() or _shape(line) in running:
             continue
+        line = _slash_row(line)
         if _MD_RULE.match(line) and "-" in line:
             continue
         if "\t" in line or _is_pipe_row(line):
@@ -54,6 +78,16 @@ def read_text_blocks(text: str) -> list[Block]:
             body = _LIST_ITEM.sub("", line) if is_list else line
             blocks.append(Block("para", [body], where, is_list=is_list))
     return blocks
+
+
+def _slash_row(line: str) -> str:
+    """A line whose cells a conversion joined with " / " ("1.1 / Do this / Lead / May 17")."""
+    parts = _SLASH_CELLS.split(line.strip())
+    if "\t" in line or len(parts) < 3:
+        return line
+    if _REF_CELL.match(parts[0]) or header_roles(parts) is not None:
+        return "\t".join(parts)
+    return line
 
 
 def _is_pipe_row(line: str) -> bool:
