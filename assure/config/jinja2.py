@@ -14,6 +14,16 @@ def url(name: str, *args, **kwargs) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
 
 
+def isodate(value: str | None):
+    """'2017-12-31' -> a date, for plan/1 data shown in pages."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
 def environment(**options) -> Environment:
     """Build the environment Django's Jinja2 backend uses."""
     options.setdefault("autoescape", True)
@@ -40,6 +50,6 @@ def environment(**options) -> Environment:
     )
     env.filters.update(
         {"govuk_date": govuk_date, "govuk_datetime": govuk_datetime,
-         "pluralise": pluralise}
+         "pluralise": pluralise, "isodate": isodate}
     )
     return env

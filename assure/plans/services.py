@@ -125,30 +125,29 @@ def _action_create_from_document(
         due_date=_date((due or {}).get("date"), f"{where}.due.date"),
         position=position,
     ))
-    action.recurrence = _recurrence_of(action.due_text)
+    _timescale_facts(action)
     action.save()
     for index, text in enumerate(doc.get("leads") or []):
         _as_user(actor, ActionLead(action=action, text=text, position=index + 1)).save()
     return action
 
 
-_RECURRENCE_WORDS = [
-    (re.compile(r"\bmonthly\b", re.I), Action.Recurrence.MONTHLY),
-    (re.compile(r"\bquarterly\b|\bevery quarter\b", re.I), Action.Recurrence.QUARTERLY),
-    (re.compile(r"\btwice[ -]yearly\b|\bsix[ -]monthly\b|\bbi-?annual", re.I),
-     Action.Recurrence.TWICE_YEARLY),
-    (re.compile(r"\bannual(ly)?\b|\byearly\b|\bevery year\b", re.I),
-     Action.Recurrence.YEARLY),
-    (re.compile(r"\bon-?\s?going\b|\bonwards\b", re.I), Action.Recurrence.ONGOING),
-]
+def _timescale_facts(action: Action) -> None:
+    """Recurrence and start date from the timescale as written, by the one timescale module."""
+    from assure.importers.timescales import parse_timescale
 
-
-def _recurrence_of(due_text: str) -> str:
-    """Recurring work named in a timescale: 'Quarterly', 'Twice yearly', 'Ongoing'."""
-    for pattern, recurrence in _RECURRENCE_WORDS:
-        if pattern.search(due_text or ""):
-            return recurrence
-    return ""
+    plan = action.priority.plan
+    if not action.due_text:
+        action.recurrence = ""
+        return
+    timescale = parse_timescale(
+        action.due_text, period_start=plan.period_start_date, period_end=plan.period_end_date
+    )
+    action.recurrence = timescale.recurrence or ""
+    if action.start_date is None and timescale.start_date and (
+        action.due_date is None or timescale.start_date <= action.due_date
+    ):
+        action.start_date = timescale.start_date
 
 
 # --- Leads -----------------------------------------------------------------------
@@ -250,7 +249,7 @@ def action_save(
     """Create or change an action and, when given, replace its leads as written."""
     for name, value in fields.items():
         setattr(action, name, value)
-    action.recurrence = _recurrence_of(action.due_text)
+    _timescale_facts(action)
     if not action.pk and not action.position:
         last = action.priority.actions.order_by("-position").first()
         action.position = (last.position if last else 0) + 1

@@ -122,5 +122,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+# Read uploaded plan documents in a background thread, so the page can show progress.
+ASSURE_IMPORT_IN_BACKGROUND = env.bool("ASSURE_IMPORT_IN_BACKGROUND", default=True)

@@ -14,3 +14,4 @@ STORAGES = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
+ASSURE_IMPORT_IN_BACKGROUND = False
