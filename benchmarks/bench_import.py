@@ -40,7 +40,9 @@ def run_one(path: Path, gold_path: Path) -> tuple[Score, float]:
 
 def main() -> int:
     """Print a table of scores per file and in total; return 1 if any target is missed."""
-    header = f"{'file':34} {'gold':>4} {'read':>4} " + " ".join(f"{c:>9}" for c in COLUMNS)
+    header = f"{'file':34} {'gold':>4} {'read':>4} " + " ".join(
+        f"{c:>9}" for c in COLUMNS
+    )
     print(header + f" {'ms':>6}  misses")
     print("-" * (len(header) + 16))
     failed = False
@@ -56,16 +58,23 @@ def main() -> int:
         for column in COLUMNS[2:]:
             totals[column] += getattr(score, column) * score.matched
         values = " ".join(f"{getattr(score, c):9.3f}" for c in COLUMNS)
-        print(f"{path.name:34} {score.gold_actions:4} {score.read_actions:4} {values} "
-              f"{seconds * 1000:6.0f}  {', '.join(misses) or '-'}")
+        print(
+            f"{path.name:34} {score.gold_actions:4} {score.read_actions:4} {values} "
+            f"{seconds * 1000:6.0f}  {', '.join(misses) or '-'}"
+        )
     matched = matched_total or 1
     overall = [matched_total / (gold_total or 1), matched_total / (read_total or 1)]
     overall += [totals[c] / matched for c in COLUMNS[2:]]
     print("-" * (len(header) + 16))
-    print(f"{'total':34} {gold_total:4} {read_total:4} "
-          + " ".join(f"{value:9.3f}" for value in overall))
-    print("targets: " + ", ".join(f"{k} >= {v}" for k, v in TARGETS.items())
-          + f", time <= {MAX_SECONDS:.0f} s per file")
+    print(
+        f"{'total':34} {gold_total:4} {read_total:4} "
+        + " ".join(f"{value:9.3f}" for value in overall)
+    )
+    print(
+        "targets: "
+        + ", ".join(f"{k} >= {v}" for k, v in TARGETS.items())
+        + f", time <= {MAX_SECONDS:.0f} s per file"
+    )
     print("FAILED: a target was missed" if failed else "OK: every target met")
     return 1 if failed else 0
 

@@ -32,9 +32,14 @@ GLOSSARY = [
     ("Term", "Meaning"),
     ("LSCB", "Local Safeguarding Children Board, the statutory partnership"),
     ("CSE", "Child sexual exploitation"),
-    ("Section 11", "The audit of agencies' duties under the Children Act 2004, section 11"),
+    (
+        "Section 11",
+        "The audit of agencies' duties under the Children Act 2004, section 11",
+    ),
 ]
-MEMBERS = "Board members: the local authority, the police, health and education partners."
+MEMBERS = (
+    "Board members: the local authority, the police, health and education partners."
+)
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -90,10 +95,19 @@ def docx_table_per_priority(plan: dict[str, Any]) -> bytes:
     document = Document()
     docx_front(document, plan)
     objectives = has_objectives(plan)
-    header = ["Ref", *(["Objective"] if objectives else []), "Action", "Lead",
-              "Target date", "Success measures", "Progress"]
+    header = [
+        "Ref",
+        *(["Objective"] if objectives else []),
+        "Action",
+        "Lead",
+        "Target date",
+        "Success measures",
+        "Progress",
+    ]
     for priority in plan["priorities"]:
-        document.add_heading(f"Priority {priority['ref']}: {priority['title']}", level=2)
+        document.add_heading(
+            f"Priority {priority['ref']}: {priority['title']}", level=2
+        )
         if priority["aim"]:
             document.add_paragraph(f"Aim: {priority['aim']}")
         table = document.add_table(rows=1, cols=len(header))
@@ -108,8 +122,13 @@ def docx_table_per_priority(plan: dict[str, Any]) -> bytes:
                 same = action["objective"] == previous
                 values.append([] if same else [action["objective"] or ""])
                 previous = action["objective"]
-            values += [[action["text"]], action["leads"], [due_text(action)],
-                       action["outputs"], [action["progress"] or ""]]
+            values += [
+                [action["text"]],
+                action["leads"],
+                [due_text(action)],
+                action["outputs"],
+                [action["progress"] or ""],
+            ]
             for cell, lines in zip(cells, values, strict=True):
                 set_lines(cell, lines)
     docx_glossary(document)
@@ -136,8 +155,12 @@ def docx_one_table(plan: dict[str, Any]) -> bytes:
             values = [[action["ref"] or ""]]
             if has_objectives(plan):
                 values.append([action["objective"] or ""])
-            values += [[action["text"]], [" / ".join(action["leads"])], [due_text(action)],
-                       action["outputs"]]
+            values += [
+                [action["text"]],
+                [" / ".join(action["leads"])],
+                [due_text(action)],
+                action["outputs"],
+            ]
             for cell, lines in zip(cells, values, strict=True):
                 set_lines(cell, lines)
     return save_docx(document)
@@ -168,20 +191,34 @@ h2 { font-size: 12pt; }
 
 def pdf_cell(lines: list[str]) -> str:
     """A table cell with one paragraph per line."""
-    return "<td>" + "".join(f"<p>{html.escape(line)}</p>" for line in lines if line) + "</td>"
+    return (
+        "<td>"
+        + "".join(f"<p>{html.escape(line)}</p>" for line in lines if line)
+        + "</td>"
+    )
 
 
 def pdf_html(plan: dict[str, Any], *, one_table: bool) -> str:
     """HTML for a plan: a table per priority, or one table with priority rows."""
     objectives = has_objectives(plan)
-    header = ["Ref", *(["Expected outcome"] if objectives else []), "Actions",
-              "Responsible", "Deadline", "Impact"]
+    header = [
+        "Ref",
+        *(["Expected outcome"] if objectives else []),
+        "Actions",
+        "Responsible",
+        "Deadline",
+        "Impact",
+    ]
     head = "<thead><tr>" + "".join(f"<th>{h}</th>" for h in header) + "</tr></thead>"
-    style = PDF_STYLE % {"partnership": html.escape(plan["partnership"]),
-                         "title": html.escape(plan["title"])}
-    parts = [f"<html><head><style>{style}</style></head><body>",
-             f"<h1>{html.escape(plan['partnership'])}</h1><p>{html.escape(plan['title'])}</p>",
-             "<p>Foreword</p><p>" + html.escape(MEMBERS) + "</p>"]
+    style = PDF_STYLE % {
+        "partnership": html.escape(plan["partnership"]),
+        "title": html.escape(plan["title"]),
+    }
+    parts = [
+        f"<html><head><style>{style}</style></head><body>",
+        f"<h1>{html.escape(plan['partnership'])}</h1><p>{html.escape(plan['title'])}</p>",
+        "<p>Foreword</p><p>" + html.escape(MEMBERS) + "</p>",
+    ]
     if one_table:
         parts.append("<table>" + head + "<tbody>")
     for priority in plan["priorities"]:
@@ -200,8 +237,12 @@ def pdf_html(plan: dict[str, Any], *, one_table: bool) -> str:
                 same = action["objective"] == previous and not one_table
                 cells.append(pdf_cell([] if same else [action["objective"] or ""]))
                 previous = action["objective"]
-            cells += [pdf_cell([action["text"]]), pdf_cell(action["leads"]),
-                      pdf_cell([due_text(action)]), pdf_cell(action["outputs"])]
+            cells += [
+                pdf_cell([action["text"]]),
+                pdf_cell(action["leads"]),
+                pdf_cell([due_text(action)]),
+                pdf_cell(action["outputs"]),
+            ]
             parts.append("<tr>" + "".join(cells) + "</tr>")
         if not one_table:
             parts.append("</tbody></table>")
@@ -223,8 +264,14 @@ def render_pdf(plan: dict[str, Any], *, one_table: bool) -> bytes:
 
 def sheet_rows(plan: dict[str, Any], *, priority_rows: bool) -> list[list[str]]:
     """One row per action, columns in an unusual order and wording."""
-    header = ["Lead officer(s)", "Action ref", "Due by", "Action description",
-              "Success criteria", "RAG"]
+    header = [
+        "Lead officer(s)",
+        "Action ref",
+        "Due by",
+        "Action description",
+        "Success criteria",
+        "RAG",
+    ]
     if not priority_rows:
         header.insert(3, "Strategic priority")
     if has_objectives(plan):
@@ -235,8 +282,14 @@ def sheet_rows(plan: dict[str, Any], *, priority_rows: bool) -> list[list[str]]:
         if priority_rows:
             rows.append([name] + [""] * (len(header) - 1))
         for action in priority["actions"]:
-            row = ["; ".join(action["leads"]), action["ref"] or "", due_text(action),
-                   action["text"], "\n".join(action["outputs"]), ""]
+            row = [
+                "; ".join(action["leads"]),
+                action["ref"] or "",
+                due_text(action),
+                action["text"],
+                "\n".join(action["outputs"]),
+                "",
+            ]
             if not priority_rows:
                 row.insert(3, name)
             if has_objectives(plan):
@@ -268,11 +321,21 @@ def render_csv(plan: dict[str, Any], *, delimiter: str, encoding: str) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter)
     writer.writerow([f"{plan['partnership']} – {plan['title']}"])
-    writer.writerow(["Priority", "Ref", "Action", "Owner", "Deadline", "Outcome", "Progress"])
+    writer.writerow(
+        ["Priority", "Ref", "Action", "Owner", "Deadline", "Outcome", "Progress"]
+    )
     for priority, action in rows_of(plan):
-        writer.writerow([priority["title"], action["ref"] or "", action["text"],
-                         " / ".join(action["leads"]), due_text(action),
-                         action["objective"] or "", action["progress"] or ""])
+        writer.writerow(
+            [
+                priority["title"],
+                action["ref"] or "",
+                action["text"],
+                " / ".join(action["leads"]),
+                due_text(action),
+                action["objective"] or "",
+                action["progress"] or "",
+            ]
+        )
     return buffer.getvalue().encode(encoding, errors="replace")
 
 
@@ -284,15 +347,20 @@ def main() -> int:
         stem = path.stem
         outputs = {
             f"{stem}.{'a' if index % 2 == 0 else 'b'}.docx": (
-                docx_table_per_priority(plan) if index % 2 == 0 else docx_one_table(plan)
+                docx_table_per_priority(plan)
+                if index % 2 == 0
+                else docx_one_table(plan)
             ),
             f"{stem}.{'b' if index % 2 == 0 else 'a'}.docx": (
-                docx_one_table(plan) if index % 2 == 0 else docx_table_per_priority(plan)
+                docx_one_table(plan)
+                if index % 2 == 0
+                else docx_table_per_priority(plan)
             ),
             f"{stem}.pdf": render_pdf(plan, one_table=index % 2 == 1),
             f"{stem}.xlsx": render_xlsx(plan, priority_rows=index % 2 == 0),
             f"{stem}.csv": render_csv(
-                plan, delimiter=";" if index % 2 else ",",
+                plan,
+                delimiter=";" if index % 2 else ",",
                 encoding="cp1252" if index == 3 else "utf-8-sig",
             ),
         }

@@ -59,12 +59,18 @@ def read_plan(data: bytes, filename: str) -> ImportResult:
             "save it with the right name or upload the original."
         )
     if kind not in _READABLE:
-        raise ImportRefused(f"This is {KIND_NAMES[kind]}, which cannot be read; "
-                            "upload a Word, PDF, Excel, CSV or text file.")
+        raise ImportRefused(
+            f"This is {KIND_NAMES[kind]}, which cannot be read; "
+            "upload a Word, PDF, Excel, CSV or text file."
+        )
     blocks = _read_blocks(kind, data, named)
     result = interpret(blocks)
-    logger.info("Read %s: %d priorities, %d problems", kind,
-                len(result.plan["priorities"]), len(result.problems))
+    logger.info(
+        "Read %s: %d priorities, %d problems",
+        kind,
+        len(result.plan["priorities"]),
+        len(result.problems),
+    )
     return result
 
 
@@ -76,9 +82,9 @@ def detect_kind(data: bytes, filename: str = "") -> str:
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _zip_kind(data)
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        if "EncryptionInfo".encode("utf-16-le") in data[:200_000] or b"EncryptedPackage" in (
-            data[:200_000].replace(b"\x00", b"")
-        ):
+        if "EncryptionInfo".encode("utf-16-le") in data[
+            :200_000
+        ] or b"EncryptedPackage" in (data[:200_000].replace(b"\x00", b"")):
             raise ImportRefused(
                 "This document is protected by a password; remove the password and upload it "
                 "again."
@@ -115,9 +121,13 @@ def _zip_kind(data: bytes) -> str:
         raise ImportRefused("The file holds too many parts to be a plan document.")
     unzipped = sum(info.file_size for info in infos)
     zipped = sum(info.compress_size for info in infos) or 1
-    if unzipped > MAX_UNZIPPED_BYTES or (unzipped > 10_000_000 and unzipped / zipped > MAX_ZIP_RATIO):
-        raise ImportRefused("The file expands to far more than a plan document could hold, "
-                            "so it was not opened.")
+    if unzipped > MAX_UNZIPPED_BYTES or (
+        unzipped > 10_000_000 and unzipped / zipped > MAX_ZIP_RATIO
+    ):
+        raise ImportRefused(
+            "The file expands to far more than a plan document could hold, "
+            "so it was not opened."
+        )
     names = {info.filename for info in infos}
     if "word/document.xml" in names:
         return "docx"
@@ -139,7 +149,11 @@ def _read_blocks(kind: str, data: bytes, named: str | None) -> list[Block]:
         raise
     except Exception as error:  # noqa: BLE001 - any library failure means a damaged file
         logger.info("Could not open %s: %s", kind, error)
-        if kind == "pdf" and "password" in repr(error).lower() or "encrypt" in repr(error).lower():
+        if (
+            kind == "pdf"
+            and "password" in repr(error).lower()
+            or "encrypt" in repr(error).lower()
+        ):
             raise ImportRefused(
                 "This document is protected by a password; remove the password and upload it "
                 "again."

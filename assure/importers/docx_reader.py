@@ -26,7 +26,9 @@ def read_docx_blocks(data: bytes) -> list[Block]:
             break
         if child.tag == qn("w:p"):
             paragraph_count += 1
-            block = _paragraph_block(Paragraph(child, document), f"paragraph {paragraph_count}")
+            block = _paragraph_block(
+                Paragraph(child, document), f"paragraph {paragraph_count}"
+            )
             if block is not None:
                 blocks.append(block)
         elif child.tag == qn("w:tbl"):
@@ -45,7 +47,9 @@ def _paragraph_block(paragraph: Paragraph, where: str) -> Block | None:
     if heading:
         return Block("heading", [text], where, level=int(heading.group(1) or 1))
     p_pr = paragraph._p.pPr
-    is_list = "list" in (style or "").lower() or (p_pr is not None and p_pr.numPr is not None)
+    is_list = "list" in (style or "").lower() or (
+        p_pr is not None and p_pr.numPr is not None
+    )
     return Block("para", [text], where, is_list=is_list)
 
 

@@ -76,7 +76,9 @@ class ActionDraft:
     objective: str | None = None
     category: str | None = None
 
-    def add(self, role: str, raw: str, *, continued: bool = False, paragraph: bool = False) -> None:
+    def add(
+        self, role: str, raw: str, *, continued: bool = False, paragraph: bool = False
+    ) -> None:
         """Add a cell's text under a field; a wrapped line joins the last fragment."""
         if not raw.strip():
             return
@@ -155,8 +157,14 @@ class Interpreter:
     def start_priority(self, ref: str, title: str, where: str) -> None:
         """Begin a priority, unless it repeats the current one (a heading repeated per page)."""
         current = self.current
-        if current is not None and current.ref == ref and (
-            current.actions or not title or fold(title).lower() == current.title.lower()
+        if (
+            current is not None
+            and current.ref == ref
+            and (
+                current.actions
+                or not title
+                or fold(title).lower() == current.title.lower()
+            )
         ):
             if current.awaiting_title and title:
                 current.title, current.awaiting_title = clean_text(title), False
@@ -192,7 +200,11 @@ class Interpreter:
                 self.read_block(index, block)
             except Exception as error:  # noqa: BLE001 - one odd block must not stop an import
                 self.problems.append(
-                    Problem(block.where, f"This part could not be read ({error}).", "leftover_text")
+                    Problem(
+                        block.where,
+                        f"This part could not be read ({error}).",
+                        "leftover_text",
+                    )
                 )
         return self.finish()
 
@@ -230,9 +242,14 @@ class Interpreter:
                 return
             self.read_table_row(block)
             return
-        bare = _BARE_REF.match(first) if len(texts) == 1 and block.kind == "para" else None
-        if bare and self.columns is None and self.read_cells_one_per_line(index, block,
-                                                                          bare.group(1)):
+        bare = (
+            _BARE_REF.match(first) if len(texts) == 1 and block.kind == "para" else None
+        )
+        if (
+            bare
+            and self.columns is None
+            and self.read_cells_one_per_line(index, block, bare.group(1))
+        ):
             return
         if self.read_numbered_action(block, texts):
             return
@@ -257,7 +274,9 @@ class Interpreter:
             self.in_contents = False
         return False
 
-    def read_priority_heading(self, block: Block, cells: list[str], texts: list[str]) -> bool:
+    def read_priority_heading(
+        self, block: Block, cells: list[str], texts: list[str]
+    ) -> bool:
         """A priority heading: "Priority 2: ...", "Theme 3 - ...", "2. To use learning ..."."""
         first = texts[0]
         match = _PRIORITY.match(first)
@@ -295,14 +314,19 @@ class Interpreter:
         text = texts[0]
         if _BARE_REF.match(text) or _LEAD_REF.match(text):
             return False
-        if _is_category([text]) and self.current is not None and not _PRIORITY.match(text):
+        if (
+            _is_category([text])
+            and self.current is not None
+            and not _PRIORITY.match(text)
+        ):
             self.category = text
             return True
         match = _PRIORITY.match(text) or _NUMBERED.match(text)
         if match:
             number = match.group("num").lower()
-            self.start_priority(str(_NUMBERS.get(number, number)), match.group("title"),
-                                block.where)
+            self.start_priority(
+                str(_NUMBERS.get(number, number)), match.group("title"), block.where
+            )
         else:
             self.start_priority(str(len(self.priorities) + 1), text, block.where)
         self.last_action = None
@@ -331,8 +355,9 @@ class Interpreter:
                 self.last_header_at = index
                 self.actions_since_header = 0
                 return  # the header repeated on a new page: the table carries on
-        self.columns = Columns(roles=roles, where=block.where, table=block.table,
-                               width=len(block.cells))
+        self.columns = Columns(
+            roles=roles, where=block.where, table=block.table, width=len(block.cells)
+        )
         self.last_header_at = index
         self.actions_since_header = 0
         self.list_mode = False
@@ -349,22 +374,24 @@ class Interpreter:
         head = lines[0] if lines else first
         aim = _AIM_LABEL.match(head)
         if aim and self.columns is None:
-            value = " ".join([head[aim.end():], *lines[1:]]).strip()
+            value = " ".join([head[aim.end() :], *lines[1:]]).strip()
             if value and not current.aim:
                 current.aim = value
             self.pending_label = None if value else "aim"
             return True
         measure = _MEASURE_LABEL.match(head)
         if measure and self.columns is None and len(head) < 400:
-            rest = [head[measure.end():], *lines[1:]]
+            rest = [head[measure.end() :], *lines[1:]]
             items = [item for item in rest if item]
             current.measures.extend(_measure_items(items))
             self.pending_label = "measures"
             return True
         if self.read_lead_in(first, texts):
             return True
-        if self.pending_label == "measures" and block.is_list is False and (
-            len(lines) > 1 and not _ACTION_LEAD_IN.search(first)
+        if (
+            self.pending_label == "measures"
+            and block.is_list is False
+            and (len(lines) > 1 and not _ACTION_LEAD_IN.search(first))
         ):
             current.measures.extend(_measure_items(lines))
             self.pending_label = None
@@ -372,7 +399,7 @@ class Interpreter:
         return False
 
     def read_lead_in(self, first: str, texts: list[str]) -> bool:
-        """"The actions we will undertake are...": the lines after it are actions."""
+        """ "The actions we will undertake are...": the lines after it are actions."""
         if len(texts) == 1 and len(first) < 200 and _ACTION_LEAD_IN.search(first):
             self.list_mode = True
             self.pending_label = None
@@ -380,7 +407,7 @@ class Interpreter:
         return False
 
     def read_objective_row(self, index: int, block: Block, texts: list[str]) -> bool:
-        """"3 | To ensure ...": a numbered objective that the x.y actions under it serve."""
+        """ "3 | To ensure ...": a numbered objective that the x.y actions under it serve."""
         if len(texts) != 2 or self.current is None:
             return False
         number = _BARE_NUMBER.match(texts[0])
@@ -399,7 +426,9 @@ class Interpreter:
         refs = []
         for block in self.blocks[index + 1 : index + 1 + count]:
             for text in block.texts[:2]:
-                match = _BARE_REF.match(clean_text(text)) or _LEAD_REF.match(clean_text(text))
+                match = _BARE_REF.match(clean_text(text)) or _LEAD_REF.match(
+                    clean_text(text)
+                )
                 if match:
                     refs.append(match.group(1))
                     break
@@ -414,9 +443,13 @@ class Interpreter:
         fields = _inline_fields(" ".join(rest) if len(rest) > 1 else rest[0])
         if len(rest) > 2 and not any(role != "action" for role in fields):
             fields = _guess_columns(rest)
-            self.problems.append(Problem(
-                block.where, "The columns of this row were guessed; check them.",
-                "uncertain_structure"))
+            self.problems.append(
+                Problem(
+                    block.where,
+                    "The columns of this row were guessed; check them.",
+                    "uncertain_structure",
+                )
+            )
         for role, value in fields.items():
             draft.add(role, value)
         self.add_action(draft)
@@ -425,8 +458,9 @@ class Interpreter:
     def read_list_action(self, block: Block, text: str) -> None:
         """A line in a list of actions under a lead-in."""
         if text.startswith("(") and text.endswith(")"):
-            self.problems.append(Problem(block.where, f"Left out a note: {text[:80]}",
-                                         "leftover_text"))
+            self.problems.append(
+                Problem(block.where, f"Left out a note: {text[:80]}", "leftover_text")
+            )
             return
         if text.endswith(":") or len(text.split()) < 2:
             self.list_mode = False
@@ -452,9 +486,14 @@ class Interpreter:
             for role, value in fields.items():
                 draft.add(role, value)
             self.add_action(draft)
-        self.problems.append(Problem(
-            block.where, "A table was run into one paragraph; its actions were split at their "
-            "refs. Check the leads and dates.", "uncertain_structure"))
+        self.problems.append(
+            Problem(
+                block.where,
+                "A table was run into one paragraph; its actions were split at their "
+                "refs. Check the leads and dates.",
+                "uncertain_structure",
+            )
+        )
         return True
 
     def read_cells_one_per_line(self, index: int, block: Block, ref: str) -> bool:
@@ -462,7 +501,12 @@ class Interpreter:
         cells: list[str] = []
         for later in self.blocks[index + 1 : index + 8]:
             text = clean_text(" ".join(later.texts))
-            if not text or later.kind != "para" or _BARE_REF.match(text) or _PRIORITY.match(text):
+            if (
+                not text
+                or later.kind != "para"
+                or _BARE_REF.match(text)
+                or _PRIORITY.match(text)
+            ):
                 break
             cells.append(text)
         if not cells:
@@ -472,9 +516,14 @@ class Interpreter:
         for role, value in _guess_columns(cells).items():
             draft.add(role, value)
         self.add_action(draft)
-        self.problems.append(Problem(block.where, "The cells of this action were on separate "
-                                     "lines; check which is the lead and the date.",
-                                     "uncertain_structure"))
+        self.problems.append(
+            Problem(
+                block.where,
+                "The cells of this action were on separate "
+                "lines; check which is the lead and the date.",
+                "uncertain_structure",
+            )
+        )
         return True
 
     def read_other(self, block: Block, texts: list[str]) -> None:
@@ -483,15 +532,20 @@ class Interpreter:
         if block.kind == "para" and self.read_run_in_table(block, text):
             return
         if len(text.split()) >= 12 and block.kind == "para":
-            self.columns = None if self.last_action is None or len(text.split()) >= 25 else (
-                self.columns)
+            self.columns = (
+                None
+                if self.last_action is None or len(text.split()) >= 25
+                else (self.columns)
+            )
             self.list_mode = False
             self.last_action = None
         if _is_category(texts) and self.current is not None:
             self.category = _join_fragments(block.texts)
             return
         if self.current is not None and self.current.actions and block.kind == "row":
-            self.problems.append(Problem(block.where, f"Left out: {text[:80]}", "leftover_text"))
+            self.problems.append(
+                Problem(block.where, f"Left out: {text[:80]}", "leftover_text")
+            )
 
     # --- tables ------------------------------------------------------------------------
 
@@ -518,9 +572,13 @@ class Interpreter:
             self.category = category
         if ref is not None and _is_heading_row(mapped):
             self.category = clean_text(mapped.get("action", ""))
-            self.problems.append(Problem(
-                block.where, f"Row {ref} reads as a heading, not an action, so it was left out.",
-                "uncertain_structure"))
+            self.problems.append(
+                Problem(
+                    block.where,
+                    f"Row {ref} reads as a heading, not an action, so it was left out.",
+                    "uncertain_structure",
+                )
+            )
             return
         if ref is None and self.is_continuation(block, mapped):
             self.continue_action(mapped, paragraph=block.continues_row)
@@ -547,7 +605,8 @@ class Interpreter:
         else:
             ref, title = None, value
         if current is not None and (
-            current.title.lower() == clean_text(title).lower() or (ref and current.ref == ref)
+            current.title.lower() == clean_text(title).lower()
+            or (ref and current.ref == ref)
         ):
             return
         for existing in self.priorities:
@@ -567,7 +626,9 @@ class Interpreter:
             for shift in (0, 1, -1):
                 position = ref_col + shift
                 if 0 <= position < len(texts):
-                    bare = _BARE_REF.match(texts[position]) or _BARE_NUMBER.match(texts[position])
+                    bare = _BARE_REF.match(texts[position]) or _BARE_NUMBER.match(
+                        texts[position]
+                    )
                     if bare:
                         return bare.group(1), shift, position
         seen = 0
@@ -591,23 +652,35 @@ class Interpreter:
                 if ref_col is not None and position == ref_col:
                     continue
                 return lead.group(1), position - action_at, None
-            if position < len(roles) and roles[position] not in (None, "objective", "priority"):
+            if position < len(roles) and roles[position] not in (
+                None,
+                "objective",
+                "priority",
+            ):
                 break
         return None, self.columns.offset, None
 
     def best_offset(self, texts: list[str], offset: int) -> int:
         """For a row with no ref, the shift that loses the least text (page breaks drop cells)."""
+
         def lost(shift: int) -> int:
             assert self.columns is not None
             total = 0
             for position, text in enumerate(texts):
                 column = position - shift
-                role = self.columns.roles[column] if 0 <= column < len(self.columns.roles) else None
+                role = (
+                    self.columns.roles[column]
+                    if 0 <= column < len(self.columns.roles)
+                    else None
+                )
                 if text and role in (None, "ref"):
                     total += len(text)
             return total
 
-        return min((offset, offset - 1, offset + 1), key=lambda shift: (lost(shift), shift != offset))
+        return min(
+            (offset, offset - 1, offset + 1),
+            key=lambda shift: (lost(shift), shift != offset),
+        )
 
     def is_category_row(self, texts: list[str], offset: int) -> bool:
         """A short Title Case heading in the first columns: "Business Fundamentals"."""
@@ -618,7 +691,9 @@ class Interpreter:
         filled = [position for position, text in enumerate(texts) if text]
         return filled[0] <= action_at + max(offset, 0) and filled[-1] <= action_at + 1
 
-    def map_cells(self, raw: list[str], offset: int, ref_at: int | None) -> dict[str, str]:
+    def map_cells(
+        self, raw: list[str], offset: int, ref_at: int | None
+    ) -> dict[str, str]:
         """Cells keyed by the role of the header column they sit under."""
         assert self.columns is not None
         mapped: dict[str, str] = {}
@@ -650,17 +725,24 @@ class Interpreter:
             return True
         starts_low = action[:1].islower() or not action[:1].isalnum()
         others = [role for role in mapped if role not in ("action", "objective")]
-        if starts_low or self.merged_lines > 0 or _unfinished(self.last_action.text_of("action")):
+        if (
+            starts_low
+            or self.merged_lines > 0
+            or _unfinished(self.last_action.text_of("action"))
+        ):
             return True
         return bool(others) and len(action.split()) < 4
 
-    def continue_action(self, mapped: dict[str, str], *, paragraph: bool = False) -> None:
+    def continue_action(
+        self, mapped: dict[str, str], *, paragraph: bool = False
+    ) -> None:
         """Add a wrapped line's fragments to the last action, column by column."""
         assert self.last_action is not None
         self.merged_lines += 0 if paragraph else 1
         for role, value in mapped.items():
             if role == "objective" and (
-                not self.last_action.parts.get("action") or self.last_action.text_of("objective")
+                not self.last_action.parts.get("action")
+                or self.last_action.text_of("objective")
             ):
                 continue
             self.last_action.add(role, value, continued=True, paragraph=paragraph)
@@ -673,14 +755,17 @@ class Interpreter:
         for role, value in list(mapped.items()):
             text = clean_text(value)
             previous = last.text_of(role)
-            if not text[:1].islower() or not previous or _TERMINAL.search(previous) and (
-                previous.count("(") <= previous.count(")")
+            if (
+                not text[:1].islower()
+                or not previous
+                or _TERMINAL.search(previous)
+                and (previous.count("(") <= previous.count(")"))
             ):
                 continue
             head = _SENTENCE_BREAK.match(text)
             if head:
                 last.add(role, head.group(1), continued=True)
-                mapped[role] = text[head.end():]
+                mapped[role] = text[head.end() :]
 
     # --- actions -----------------------------------------------------------------------
 
@@ -705,10 +790,16 @@ class Interpreter:
 
     def switches_priority(self, priority: PriorityDraft, ref: str) -> bool:
         """Whether a ref like 2.1 under priority 1 means a priority with no heading of its own."""
-        if priority.has_objective_rows or not priority.ref.isdigit() or not priority.actions:
+        if (
+            priority.has_objective_rows
+            or not priority.ref.isdigit()
+            or not priority.actions
+        ):
             return False
         if self.columns is None or self.actions_since_header:
-            return False  # only a new table with no heading of its own starts a priority
+            return (
+                False  # only a new table with no heading of its own starts a priority
+            )
         majors = {action.ref.split(".")[0] for action in priority.actions if action.ref}
         major = ref.split(".")[0]
         return majors == {priority.ref} and major == str(int(priority.ref) + 1)
@@ -724,23 +815,36 @@ class Interpreter:
             actions = [action for action in actions if action is not None]
             if not actions:
                 continue
-            title = draft.title or self.numbered.get(draft.ref, "") or f"Priority {draft.ref}"
-            priorities.append({
-                "ref": draft.ref or str(position),
-                "title": title,
-                "aim": clean_text(draft.aim) if draft.aim else None,
-                "measures": draft.measures,
-                "actions": actions,
-            })
+            title = (
+                draft.title
+                or self.numbered.get(draft.ref, "")
+                or f"Priority {draft.ref}"
+            )
+            priorities.append(
+                {
+                    "ref": draft.ref or str(position),
+                    "title": title,
+                    "aim": clean_text(draft.aim) if draft.aim else None,
+                    "measures": draft.measures,
+                    "actions": actions,
+                }
+            )
         if not priorities:
-            self.problems.append(Problem("document", "No actions were found in this document.",
-                                         "uncertain_structure"))
+            self.problems.append(
+                Problem(
+                    "document",
+                    "No actions were found in this document.",
+                    "uncertain_structure",
+                )
+            )
         plan = {
             "format": "plan/1",
             "partnership": self.meta.partnership,
             "title": self.meta.title,
             "period": (
-                {"start": period[0].isoformat(), "end": period[1].isoformat()} if period else None
+                {"start": period[0].isoformat(), "end": period[1].isoformat()}
+                if period
+                else None
             ),
             "priorities": priorities,
         }
@@ -757,28 +861,46 @@ class Interpreter:
             if objective and draft.ref:
                 text = objective
             else:
-                self.problems.append(Problem(
-                    draft.where, "A row with a ref but no action text was left out.",
-                    "uncertain_structure"))
+                self.problems.append(
+                    Problem(
+                        draft.where,
+                        "A row with a ref but no action text was left out.",
+                        "uncertain_structure",
+                    )
+                )
                 return None
         due = None
         timescale_text = draft.text_of("timescale")
         if timescale_text:
             timescale = parse_timescale(
-                timescale_text, period_start=period[0] if period else None,
+                timescale_text,
+                period_start=period[0] if period else None,
                 period_end=period[1] if period else None,
             )
-            due = {"text": timescale.text,
-                   "date": timescale.date.isoformat() if timescale.date else None}
+            due = {
+                "text": timescale.text,
+                "date": timescale.date.isoformat() if timescale.date else None,
+            }
             if timescale.problem == "no date could be read":
-                self.problems.append(Problem(draft.where, f"No date could be read from "
-                                             f"'{timescale.text}'.", "no_date"))
+                self.problems.append(
+                    Problem(
+                        draft.where,
+                        f"No date could be read from '{timescale.text}'.",
+                        "no_date",
+                    )
+                )
             elif timescale.problem and timescale.date:
-                self.problems.append(Problem(draft.where, f"The due date {timescale.date:%d %B %Y}"
-                                             " is outside the plan's period.",
-                                             "date_outside_period"))
-        progress = " ".join(part for part in (draft.text_of("progress"), draft.text_of("rag"))
-                            if part)
+                self.problems.append(
+                    Problem(
+                        draft.where,
+                        f"The due date {timescale.date:%d %B %Y}"
+                        " is outside the plan's period.",
+                        "date_outside_period",
+                    )
+                )
+        progress = " ".join(
+            part for part in (draft.text_of("progress"), draft.text_of("rag")) if part
+        )
         return {
             "ref": draft.ref,
             "text": text,
@@ -864,8 +986,11 @@ def _split_trailing_timescale(segment: str) -> dict[str, str]:
             continue
         tail = " ".join(words[-size:])
         timescale = parse_timescale(tail)
-        if timescale.date or timescale.recurrence or (timescale.is_open_ended and size == 1
-                                                      and not timescale.problem):
+        if (
+            timescale.date
+            or timescale.recurrence
+            or (timescale.is_open_ended and size == 1 and not timescale.problem)
+        ):
             return {"action": " ".join(words[:-size]), "timescale": tail}
     return {"action": segment}
 
@@ -874,9 +999,15 @@ def _is_category(texts: list[str]) -> bool:
     """A short Title Case group heading such as "Business Fundamentals"."""
     joined = _join_fragments(texts)
     words = joined.split()
-    if not 2 <= len(words) <= 5 or _TERMINAL.search(joined) or any(c.isdigit() for c in joined):
+    if (
+        not 2 <= len(words) <= 5
+        or _TERMINAL.search(joined)
+        or any(c.isdigit() for c in joined)
+    ):
         return False
-    return all(word[:1].isupper() or word.lower() in ("and", "of", "&") for word in words)
+    return all(
+        word[:1].isupper() or word.lower() in ("and", "of", "&") for word in words
+    )
 
 
 def _join_fragments(texts: list[str]) -> str:

@@ -105,12 +105,20 @@ def _joins_two_leads(left: list[str], right: list[str]) -> bool:
     if before.endswith(",") or not after[:1].isalnum():
         return False
     right_name = _until_separator(right)
-    if len(right_name) == 1 and (_bare(after).endswith("ed") or _bare(after).endswith("ing")):
+    if len(right_name) == 1 and (
+        _bare(after).endswith("ed") or _bare(after).endswith("ing")
+    ):
         return False  # "Missing Exploited and Trafficked"
-    if len(left) == 1 and _bare(before).endswith(("ed", "ing")) and not after[:1].isupper():
+    if (
+        len(left) == 1
+        and _bare(before).endswith(("ed", "ing"))
+        and not after[:1].isupper()
+    ):
         return False
     if _closes_list(left):
-        return False  # "Trust, CCG and NHS England", "Coventry, Solihull and Warwickshire"
+        return (
+            False  # "Trust, CCG and NHS England", "Coventry, Solihull and Warwickshire"
+        )
     if _bare(before) in HEAD_NOUNS:
         return True  # "CSE Sub Group and ...": the left lead is whole
     return not _shares_head(right_name)

@@ -17,8 +17,11 @@ _PARTNERSHIP = re.compile(
 _SHORT_NAME = re.compile(
     r"\b((?:[A-Z][a-z]+\s+){1,3}(?:LSCB|LSCP|SCB|SCP|SCPB|LSCPB))\b"
 )
-_TITLE = re.compile(r"\b(?:business|work|strategic|action|improvement|delivery)\s+plan\b|"
-                    r"\bplan\s+on\s+a\s+page\b|\bstrategic\s+priorities\b", re.IGNORECASE)
+_TITLE = re.compile(
+    r"\b(?:business|work|strategic|action|improvement|delivery)\s+plan\b|"
+    r"\bplan\s+on\s+a\s+page\b|\bstrategic\s+priorities\b",
+    re.IGNORECASE,
+)
 _DAY_DATE = re.compile(
     r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?\s+((?:19|20)\d\d)"
 )
@@ -45,14 +48,26 @@ def read_meta(blocks: list[Block]) -> PlanMeta:
     title = _find_title(lines, partnership)
     if not partnership:
         partnership = "Unknown partnership"
-        problems.append(Problem("document", "The partnership's name was not found; enter it.",
-                                "uncertain_structure"))
+        problems.append(
+            Problem(
+                "document",
+                "The partnership's name was not found; enter it.",
+                "uncertain_structure",
+            )
+        )
     if not title:
         title = "Plan"
-        problems.append(Problem("document", "The plan's title was not found; enter it.",
-                                "uncertain_structure"))
+        problems.append(
+            Problem(
+                "document",
+                "The plan's title was not found; enter it.",
+                "uncertain_structure",
+            )
+        )
     period = read_period(title) or _period_from_lines(lines)
-    return PlanMeta(partnership=partnership, title=title, period=period, problems=problems)
+    return PlanMeta(
+        partnership=partnership, title=title, period=period, problems=problems
+    )
 
 
 def _find_partnership(lines: list[str]) -> str:
@@ -91,8 +106,11 @@ def read_period(text: str) -> tuple[date, date] | None:
     if years:
         first = int(years.group(1))
         second_text = years.group(2)
-        second = int(second_text) if len(second_text) == 4 else (first // 100) * 100 + int(
-            second_text)
+        second = (
+            int(second_text)
+            if len(second_text) == 4
+            else (first // 100) * 100 + int(second_text)
+        )
         if 0 < second - first <= 5:
             return date(first, 4, 1), date(second, 3, 31)
     return None

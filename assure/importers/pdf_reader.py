@@ -14,7 +14,8 @@ from .blocks import Block, ImportRefused
 
 MAX_PAGES = 300
 _PAGE_NUMBER = re.compile(
-    r"^\s*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$|^\s*-\s*\d{1,4}\s*-\s*$", re.I
+    r"^\s*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$|^\s*-\s*\d{1,4}\s*-\s*$",
+    re.I,
 )
 _BULLET = re.compile(r"^\s*[•●▪◦○■➢►\-–]\s")
 _STARTS_ITEM = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+|\d{1,2}[.)])\s")
@@ -60,10 +61,19 @@ def read_pdf_blocks(data: bytes) -> list[Block]:
             table_number += 1
             for row_number, cells in enumerate(payload, start=1):
                 where = f"page {page_number}, table {table_number}, row {row_number}"
-                whole = not (first_on_page and row_number <= 2 and page_number > 1) and not (
-                    row_number == len(payload) and _ends_page(items, payload))
-                blocks.append(Block("row", cells, where, is_record=whole, table=table_number,
-                                    continues_row=not whole and row_number <= 2))
+                whole = not (
+                    first_on_page and row_number <= 2 and page_number > 1
+                ) and not (row_number == len(payload) and _ends_page(items, payload))
+                blocks.append(
+                    Block(
+                        "row",
+                        cells,
+                        where,
+                        is_record=whole,
+                        table=table_number,
+                        continues_row=not whole and row_number <= 2,
+                    )
+                )
             first_on_page = False
     return blocks
 
@@ -84,7 +94,9 @@ def _read_page(page: Any) -> list[tuple[str, Any, float]]:
                 if bbox is None:
                     cells.append("")
                     continue
-                inside = [i for i, w in enumerate(words) if i not in used and _within(w, bbox)]
+                inside = [
+                    i for i, w in enumerate(words) if i not in used and _within(w, bbox)
+                ]
                 used.update(inside)
                 cells.append(_paragraphs([words[i] for i in inside]))
             rows.append(cells)
@@ -105,8 +117,12 @@ def _open_bottom_row(
     """The cells of a row cut by the page end, which has no bottom border to close it."""
     x0, _, x1, bottom = table.bbox
     below = [
-        i for i, w in enumerate(words)
-        if i not in used and w["top"] >= bottom - 1 and x0 - 1 <= w["x0"] and w["x1"] <= x1 + 1
+        i
+        for i, w in enumerate(words)
+        if i not in used
+        and w["top"] >= bottom - 1
+        and x0 - 1 <= w["x0"]
+        and w["x1"] <= x1 + 1
         and w["bottom"] < height * 0.93
     ]
     if not below:
@@ -115,8 +131,14 @@ def _open_bottom_row(
     line_height = max(words[i]["bottom"] - words[i]["top"] for i in below)
     if first_top - bottom > 1.5 * line_height:
         return None
-    others = [w for i, w in enumerate(words) if i not in used and i not in below
-              and w["top"] > bottom and w["bottom"] < height * 0.93]
+    others = [
+        w
+        for i, w in enumerate(words)
+        if i not in used
+        and i not in below
+        and w["top"] > bottom
+        and w["bottom"] < height * 0.93
+    ]
     if others:
         return None
     edges = _column_edges(table)
@@ -133,7 +155,9 @@ def _open_bottom_row(
 
 def _column_edges(table: Any) -> list[tuple[float, float]]:
     """The left and right edge of each column, from the row with the most cells."""
-    widest = max(table.rows, key=lambda row: sum(cell is not None for cell in row.cells))
+    widest = max(
+        table.rows, key=lambda row: sum(cell is not None for cell in row.cells)
+    )
     return [(cell[0], cell[2]) for cell in widest.cells if cell is not None]
 
 
@@ -155,11 +179,15 @@ def _lines(words: list[dict[str, Any]]) -> list[_Line]:
     result = []
     for group in lines:
         group.sort(key=lambda w: w["x0"])
-        result.append(_Line(
-            top=min(w["top"] for w in group), bottom=max(w["bottom"] for w in group),
-            x0=group[0]["x0"], text=" ".join(w["text"] for w in group),
-            size=round(float(group[0].get("size", 0)), 1),
-        ))
+        result.append(
+            _Line(
+                top=min(w["top"] for w in group),
+                bottom=max(w["bottom"] for w in group),
+                x0=group[0]["x0"],
+                text=" ".join(w["text"] for w in group),
+                size=round(float(group[0].get("size", 0)), 1),
+            )
+        )
     return result
 
 
@@ -182,7 +210,9 @@ def _paragraphs(words: list[dict[str, Any]]) -> str:
     return text
 
 
-def _paragraph_lines(words: list[dict[str, Any]], height: float) -> list[tuple[str, float]]:
+def _paragraph_lines(
+    words: list[dict[str, Any]], height: float
+) -> list[tuple[str, float]]:
     """Text outside tables as paragraphs, each with the top of its first line."""
     lines = _lines(words)
     paragraphs: list[tuple[str, float]] = []
@@ -195,7 +225,8 @@ def _paragraph_lines(words: list[dict[str, Any]], height: float) -> list[tuple[s
                 and abs(line.size - previous.size) < 0.6
                 and not _BULLET.match(line.text)
                 and not _STARTS_ITEM.match(line.text)
-                and line.top > height * 0.08 and previous.bottom < height * 0.92
+                and line.top > height * 0.08
+                and previous.bottom < height * 0.92
             )
             if same:
                 text, top = paragraphs[-1]

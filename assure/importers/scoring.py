@@ -36,7 +36,9 @@ class Score:
 
     def misses(self) -> list[str]:
         """The targets this score falls short of."""
-        return [name for name, target in TARGETS.items() if getattr(self, name) < target]
+        return [
+            name for name, target in TARGETS.items() if getattr(self, name) < target
+        ]
 
 
 def normalise(text: str) -> str:
@@ -99,7 +101,11 @@ def score_plan(gold_plan: dict[str, Any], read_plan: dict[str, Any]) -> Score:
     count = len(matched) or 1
 
     def share(test: Any) -> float:
-        return sum(1 for g, r in matched if test(gold[g], read[r])) / count if matched else 0.0
+        return (
+            sum(1 for g, r in matched if test(gold[g], read[r])) / count
+            if matched
+            else 0.0
+        )
 
     return Score(
         gold_actions=len(gold),

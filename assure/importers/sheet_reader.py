@@ -19,21 +19,30 @@ def read_xlsx_blocks(data: bytes) -> list[Block]:
     """Blocks from every visible sheet, a heading per sheet when there are several."""
     workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
-        sheets = [sheet for sheet in workbook.worksheets
-                  if getattr(sheet, "sheet_state", "visible") == "visible"]
+        sheets = [
+            sheet
+            for sheet in workbook.worksheets
+            if getattr(sheet, "sheet_state", "visible") == "visible"
+        ]
         blocks: list[Block] = []
         rows_read = 0
         for number, sheet in enumerate(sheets, start=1):
             if len(sheets) > 1:
-                blocks.append(Block("heading", [sheet.title], f"sheet {sheet.title}", level=1))
-            for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                blocks.append(
+                    Block("heading", [sheet.title], f"sheet {sheet.title}", level=1)
+                )
+            for row_number, values in enumerate(
+                sheet.iter_rows(values_only=True), start=1
+            ):
                 rows_read += 1
                 if rows_read > MAX_ROWS:
                     return blocks
                 cells = [_cell(value) for value in values[:MAX_COLUMNS]]
                 if any(cells):
                     where = f"sheet {sheet.title}, row {row_number}"
-                    blocks.append(Block("row", cells, where, is_record=True, table=number))
+                    blocks.append(
+                        Block("row", cells, where, is_record=True, table=number)
+                    )
         return blocks
     finally:
         workbook.close()
@@ -60,7 +69,9 @@ def read_csv_blocks(data: bytes) -> list[Block]:
             break
         cells = [cell for cell in row[:MAX_COLUMNS]]
         if any(cell.strip() for cell in cells):
-            blocks.append(Block("row", cells, f"row {row_number}", is_record=True, table=1))
+            blocks.append(
+                Block("row", cells, f"row {row_number}", is_record=True, table=1)
+            )
     return blocks
 
 

@@ -11,7 +11,9 @@ from .text import normalise_chars
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•]\s+|\d{1,2}[.)]\s+-\s)")
-_PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.I
+)
 
 
 def decode_text(data: bytes) -> str:
@@ -38,7 +40,11 @@ def _running_lines(lines: list[str]) -> set[str]:
         shape = _shape(line)
         if shape and "\t" not in line and len(line.split()) <= 12:
             counts[shape] = counts.get(shape, 0) + 1
-    return {shape for shape, count in counts.items() if count >= 3 and not _REPEATABLE.match(shape)}
+    return {
+        shape
+        for shape, count in counts.items()
+        if count >= 3 and not _REPEATABLE.match(shape)
+    }
 
 
 def _shape(line: str) -> str:
@@ -70,7 +76,9 @@ def read_text_blocks(text: str) -> list[Block]:
         in_table = False
         heading = _MD_HEADING.match(line)
         if heading:
-            blocks.append(Block("heading", [heading.group(2)], where, level=len(heading.group(1))))
+            blocks.append(
+                Block("heading", [heading.group(2)], where, level=len(heading.group(1)))
+            )
         elif _PAGE_NUMBER.match(line):
             continue
         else:

@@ -34,9 +34,7 @@ _QUARTER = re.compile(
 )
 _QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
                   "fourth": 4, "4th": 4}  # fmt: skip
-_SPAN_YEAR = re.compile(
-    r"\b(?P<a>(?:19|20)?\d\d)\s*[/–—-]\s*(?P<b>(?:19|20)?\d\d)\b"
-)
+_SPAN_YEAR = re.compile(r"\b(?P<a>(?:19|20)?\d\d)\s*[/–—-]\s*(?P<b>(?:19|20)?\d\d)\b")
 _WHOLE_YEAR = re.compile(
     r"\b(?:throughout|through|during|over|across|in|for|by(?:\s+the)?"
     r"(?:\s+end\s+of)?)\s+(?:the\s+)?(?:(?:financial\s+)?year\s+)?(?P<span>(?:19|20)?\d\d\s*[/–—-]\s*"
@@ -144,7 +142,9 @@ def _quarter_dates(
     return date(year, start_month, 1), _last_day(year, start_month + 2)
 
 
-def _mentions(text: str, period_start: date | None, period_end: date | None) -> list[_Mention]:
+def _mentions(
+    text: str, period_start: date | None, period_end: date | None
+) -> list[_Mention]:
     """Every date, month, quarter and year span the text names, in order."""
     found: list[_Mention] = []
     taken: list[tuple[int, int]] = []
@@ -160,7 +160,11 @@ def _mentions(text: str, period_start: date | None, period_end: date | None) -> 
         if not free(*match.span()):
             continue
         try:
-            day = date(_full_year(match.group("y")), int(match.group("m")), int(match.group("d")))
+            day = date(
+                _full_year(match.group("y")),
+                int(match.group("m")),
+                int(match.group("d")),
+            )
         except ValueError:
             continue
         add(day, day, *match.span())
@@ -178,10 +182,14 @@ def _mentions(text: str, period_start: date | None, period_end: date | None) -> 
         if not free(*match.span()):
             continue
         month = MONTHS[match.group("month").lower()]
-        if match.group("month").lower() == "may" and not (match.group("year") or match.group("day")):
+        if match.group("month").lower() == "may" and not (
+            match.group("year") or match.group("day")
+        ):
             continue  # "may" is usually the verb
         year_text = match.group("year")
-        year = _full_year(year_text) if year_text else _year_for_month(month, period_start)
+        year = (
+            _full_year(year_text) if year_text else _year_for_month(month, period_start)
+        )
         if year is None or not 1990 <= year <= 2100:
             continue
         day_text = match.group("day") or match.group("day2")
@@ -233,7 +241,9 @@ def parse_timescale(
     try:
         return _parse(text, period_start, period_end)
     except Exception:  # noqa: BLE001 - a timescale must never stop an import
-        return Timescale(text=str(text or ""), problem="The timescale could not be read")
+        return Timescale(
+            text=str(text or ""), problem="The timescale could not be read"
+        )
 
 
 def _parse(text: str, period_start: date | None, period_end: date | None) -> Timescale:
@@ -257,8 +267,12 @@ def _parse(text: str, period_start: date | None, period_end: date | None) -> Tim
             result.is_open_ended = True
             if recurrence is None and (found or _ONWARDS.search(written)):
                 result.recurrence = "ongoing"
-            if not (recurrence or found or _UNDETERMINED.search(written)
-                    or _ONWARDS.search(written)):
+            if not (
+                recurrence
+                or found
+                or _UNDETERMINED.search(written)
+                or _ONWARDS.search(written)
+            ):
                 result.problem = "no date could be read"
             return result
     result.milestones = sorted({m.end for m in ends})

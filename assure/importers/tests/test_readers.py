@@ -72,7 +72,7 @@ class TestText:
             "Priority 1\tChildren are safe at home\n"
             "<p>The actions we will take are:</p>\n"
             "<p>Launch the <i>graded care</i> profile</p>\n"
-            "<ul><input type=\"checkbox\"/> Train 200 staff</ul>\n"
+            '<ul><input type="checkbox"/> Train 200 staff</ul>\n'
             "(*as agreed by the Board)\n"
         )
         result = read_plan(doc.encode(), "plan.txt")
@@ -117,18 +117,21 @@ class TestText:
         running = "Northshire SCP Business Plan – Page 4\n"
         doc = HEAD + (
             "Contents\n1.1 Introduction 3\n1.2 Our priorities 4\n2. Glossary 9\n"
-            "Priority 1: Neglect\n" + running +
-            "Ref\tAction\tLead\tBy when\n"
-            "1.1\tPublish the neglect toolkit\tBoard Manager\tQ3\n" + running +
-            "1.2\tAudit neglect cases\tQuality Group\tQ4\n" + running +
-            "Glossary\nTerm\tMeaning\nCSE\tChild sexual exploitation\n"
+            "Priority 1: Neglect\n" + running + "Ref\tAction\tLead\tBy when\n"
+            "1.1\tPublish the neglect toolkit\tBoard Manager\tQ3\n"
+            + running
+            + "1.2\tAudit neglect cases\tQuality Group\tQ4\n"
+            + running
+            + "Glossary\nTerm\tMeaning\nCSE\tChild sexual exploitation\n"
         )
         result = read_plan(doc.encode(), "plan.txt")
         assert texts(result) == ["Publish the neglect toolkit", "Audit neglect cases"]
 
     def test_windows_1252_text(self):
-        doc = (HEAD + "Priority 1: Neglect\nRef\tAction\tLead\tBy when\n"
-               "1.1\tReview children’s plans\tBoard Manager\tQ3\n")
+        doc = (
+            HEAD + "Priority 1: Neglect\nRef\tAction\tLead\tBy when\n"
+            "1.1\tReview children’s plans\tBoard Manager\tQ3\n"
+        )
         result = read_plan(doc.encode("cp1252"), "plan.txt")
         assert texts(result) == ["Review children’s plans"]
 
@@ -148,11 +151,18 @@ class TestWord:
         def build(document):
             document.add_heading("Priority 1: Neglect", level=2)
             table = document.add_table(rows=2, cols=4)
-            for cell, text in zip(table.rows[0].cells, ["Ref", "Action", "Action owner",
-                                                        "Target date"], strict=True):
+            for cell, text in zip(
+                table.rows[0].cells,
+                ["Ref", "Action", "Action owner", "Target date"],
+                strict=True,
+            ):
                 cell.text = text
             cells = table.rows[1].cells
-            cells[0].text, cells[1].text, cells[3].text = "1.1", "Publish the toolkit", "Q3"
+            cells[0].text, cells[1].text, cells[3].text = (
+                "1.1",
+                "Publish the toolkit",
+                "Q3",
+            )
             cells[2].text = "Board Manager"
             cells[2].add_paragraph("Training Group")
 
@@ -165,50 +175,86 @@ class TestWord:
         def build(document):
             document.add_paragraph("Our plan on a page")
             table = document.add_table(rows=1, cols=3)
-            for cell, text in zip(table.rows[0].cells, ["Action", "Lead", "When"], strict=True):
+            for cell, text in zip(
+                table.rows[0].cells, ["Action", "Lead", "When"], strict=True
+            ):
                 cell.text = text
-            for title, rows in [("Neglect", ["Publish the toolkit"]),
-                                ("Exploitation", ["Train taxi drivers", "Map hotspots"])]:
+            for title, rows in [
+                ("Neglect", ["Publish the toolkit"]),
+                ("Exploitation", ["Train taxi drivers", "Map hotspots"]),
+            ]:
                 row = table.add_row()
                 row.cells[0].merge(row.cells[2]).text = title
                 for text in rows:
                     cells = table.add_row().cells
-                    cells[0].text, cells[1].text, cells[2].text = text, "Board Manager", "Q4"
+                    cells[0].text, cells[1].text, cells[2].text = (
+                        text,
+                        "Board Manager",
+                        "Q4",
+                    )
             document.add_paragraph("Signed by the independent chair.")
 
         result = read_plan(docx(build), "plan.docx")
-        assert [p["title"] for p in result.plan["priorities"]] == ["Neglect", "Exploitation"]
-        assert texts(result) == ["Publish the toolkit", "Train taxi drivers", "Map hotspots"]
+        assert [p["title"] for p in result.plan["priorities"]] == [
+            "Neglect",
+            "Exploitation",
+        ]
+        assert texts(result) == [
+            "Publish the toolkit",
+            "Train taxi drivers",
+            "Map hotspots",
+        ]
 
 
 class TestSheets:
     def test_xlsx_with_columns_in_any_order_and_a_date_cell(self):
         workbook = Workbook()
         sheet = workbook.active
-        sheet.append(["Northshire Safeguarding Children Partnership Business Plan 2019/20"])
+        sheet.append(
+            ["Northshire Safeguarding Children Partnership Business Plan 2019/20"]
+        )
         sheet.append(["Owner", "Deadline", "Theme", "No.", "What we will do", "RAG"])
-        sheet.append(["Board Manager", datetime(2019, 9, 30), "Neglect", "1.1",
-                      "Publish the toolkit", "Green"])
-        sheet.append(["Schools Team", "Q4", "Exploitation", "2.1", "Train staff", "Amber"])
+        sheet.append(
+            [
+                "Board Manager",
+                datetime(2019, 9, 30),
+                "Neglect",
+                "1.1",
+                "Publish the toolkit",
+                "Green",
+            ]
+        )
+        sheet.append(
+            ["Schools Team", "Q4", "Exploitation", "2.1", "Train staff", "Amber"]
+        )
         buffer = io.BytesIO()
         workbook.save(buffer)
 
         result = read_plan(buffer.getvalue(), "plan.xlsx")
 
-        assert [p["title"] for p in result.plan["priorities"]] == ["Neglect", "Exploitation"]
+        assert [p["title"] for p in result.plan["priorities"]] == [
+            "Neglect",
+            "Exploitation",
+        ]
         first, second = actions(result)
         assert first["due"] == {"text": "30/09/2019", "date": "2019-09-30"}
         assert first["progress"] == "Green"
         assert second["due"]["date"] == "2020-03-31"
 
-    @pytest.mark.parametrize(("delimiter", "encoding"), [(",", "utf-8-sig"), (";", "cp1252"),
-                                                         ("\t", "utf-8")])
+    @pytest.mark.parametrize(
+        ("delimiter", "encoding"),
+        [(",", "utf-8-sig"), (";", "cp1252"), ("\t", "utf-8")],
+    )
     def test_csv_delimiters_and_encodings(self, delimiter, encoding):
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=delimiter)
-        writer.writerow(["Northshire Safeguarding Children Partnership Business Plan 2019/20"])
+        writer.writerow(
+            ["Northshire Safeguarding Children Partnership Business Plan 2019/20"]
+        )
         writer.writerow(["Priority", "Action", "Responsible", "Completion"])
-        writer.writerow(["Neglect", "Publish the toolkit – phase 1", "Board Manager", "May 19"])
+        writer.writerow(
+            ["Neglect", "Publish the toolkit – phase 1", "Board Manager", "May 19"]
+        )
         data = buffer.getvalue().encode(encoding)
 
         result = read_plan(data, "plan.csv")

@@ -54,8 +54,12 @@ def test_zip_with_garbage_inside_named_docx():
 
 def test_password_protected_office_file():
     # Encrypted .docx/.xlsx files are OLE containers holding an EncryptionInfo stream.
-    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512 + "EncryptionInfo".encode(
-        "utf-16-le") + b"\x00" * 512
+    data = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\x00" * 512
+        + "EncryptionInfo".encode("utf-16-le")
+        + b"\x00" * 512
+    )
     assert "password" in refusal(data, "plan.docx")
 
 
@@ -111,6 +115,8 @@ def test_kind_comes_from_content_not_name():
 
 
 def test_text_named_csv_is_read_not_refused():
-    result = read_plan(b"Ref,Action,Lead,Due\n1.1,Write the strategy,Board Manager,May 17\n",
-                       "plan.txt")
+    result = read_plan(
+        b"Ref,Action,Lead,Due\n1.1,Write the strategy,Board Manager,May 17\n",
+        "plan.txt",
+    )
     assert result.plan["priorities"][0]["actions"][0]["text"] == "Write the strategy"

@@ -46,8 +46,11 @@ DATED = [
     ("April to September 2017", PLAN_2017, date(2017, 9, 30)),
     # several milestones: the latest
     ("Q1 for full policy Q2 for summary document.", PLAN_2017, date(2017, 9, 30)),
-    ("Jan 13 (procedures) Aug 12 onwards (workforce development strategy)", PLAN_2012,
-     date(2013, 1, 31)),
+    (
+        "Jan 13 (procedures) Aug 12 onwards (workforce development strategy)",
+        PLAN_2012,
+        date(2013, 1, 31),
+    ),
     ("Sept 12 (S11) and March 12 (S175/157)", PLAN_2012, date(2012, 9, 30)),
     ("Q3 for Audit. Following up by Q4", PLAN_2017, date(2018, 3, 31)),
     ("Q4 Q4", PLAN_2017, date(2018, 3, 31)),
@@ -60,10 +63,16 @@ DATED = [
     ("by end of year", PLAN_2017, date(2018, 3, 31)),
     ("By the end of the financial year", PLAN_2017, date(2018, 3, 31)),
     ("Q3 and Q4 Throughout 2017/18", PLAN_2017, date(2018, 3, 31)),
-    ("Survey Q1 Action Plan following Survey Q2 Other activities ongoing throughout 2017/18",
-     PLAN_2017, date(2018, 3, 31)),
-    ("Audit Q1 Findings and action plan Q2. Actions to be implemented through 17/18",
-     PLAN_2017, date(2018, 3, 31)),
+    (
+        "Survey Q1 Action Plan following Survey Q2 Other activities ongoing throughout 2017/18",
+        PLAN_2017,
+        date(2018, 3, 31),
+    ),
+    (
+        "Audit Q1 Findings and action plan Q2. Actions to be implemented through 17/18",
+        PLAN_2017,
+        date(2018, 3, 31),
+    ),
     # a start with no recurrence is the date
     ("То commence in March 2013", PLAN_2012, date(2013, 3, 31)),
     # a month with no year falls within the plan
@@ -118,8 +127,12 @@ def test_keeps_the_text_as_written_with_lookalike_letters_fixed():
 
 
 def test_start_of_a_range_and_of_a_recurrence():
-    assert parse_timescale("July 12 – June 13", **PLAN_2012).start_date == date(2012, 7, 1)
-    assert parse_timescale("Quarterly – commencing Nov 12.").start_date == date(2012, 11, 1)
+    assert parse_timescale("July 12 – June 13", **PLAN_2012).start_date == date(
+        2012, 7, 1
+    )
+    assert parse_timescale("Quarterly – commencing Nov 12.").start_date == date(
+        2012, 11, 1
+    )
 
 
 def test_milestones_are_listed():
@@ -144,7 +157,10 @@ def test_nonsense_is_a_problem_not_an_error():
 
 
 def test_date_outside_the_period_is_flagged():
-    assert parse_timescale("April 18", **PLAN_2017).problem == "date outside the plan's period"
+    assert (
+        parse_timescale("April 18", **PLAN_2017).problem
+        == "date outside the plan's period"
+    )
 
 
 def test_may_as_a_verb_is_not_a_month():
@@ -159,9 +175,35 @@ def test_never_raises(text):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(
-    ["Q", "Q3", "end", "of", "Sept", "17", "2017/18", "–", "onwards", "1.4.13", "99/99/99",
-     "Feb 30", "throughout", "/", "-", "20", "31", "Quarterly", "March", "0", "-1"]
-), max_size=8))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Q",
+                "Q3",
+                "end",
+                "of",
+                "Sept",
+                "17",
+                "2017/18",
+                "–",
+                "onwards",
+                "1.4.13",
+                "99/99/99",
+                "Feb 30",
+                "throughout",
+                "/",
+                "-",
+                "20",
+                "31",
+                "Quarterly",
+                "March",
+                "0",
+                "-1",
+            ]
+        ),
+        max_size=8,
+    )
+)
 def test_never_raises_on_date_like_words(words):
     parse_timescale(" ".join(words), period_start=None, period_end=None)
