@@ -33,12 +33,29 @@ KIND_NAMES = {
     "binary": "a binary file",
 }
 _EXTENSIONS = {
-    ".docx": "docx", ".docm": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".pdf": "pdf",
-    ".csv": "csv", ".tsv": "csv", ".txt": "text", ".md": "text", ".markdown": "text",
-    ".text": "text", ".doc": "doc", ".xls": "doc", ".pptx": "pptx", ".rtf": "rtf",
-    ".odt": "odf", ".ods": "odf", ".zip": "zip", ".png": "image", ".jpg": "image",
-    ".jpeg": "image", ".gif": "image",
-}  # fmt: skip
+    ".docx": "docx",
+    ".docm": "docx",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".pdf": "pdf",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".txt": "text",
+    ".md": "text",
+    ".markdown": "text",
+    ".text": "text",
+    ".doc": "doc",
+    ".xls": "doc",
+    ".pptx": "pptx",
+    ".rtf": "rtf",
+    ".odt": "odf",
+    ".ods": "odf",
+    ".zip": "zip",
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".gif": "image",
+}
 _READABLE = {"docx", "xlsx", "pdf", "csv", "text"}
 
 

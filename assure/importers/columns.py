@@ -8,29 +8,79 @@ from .text import clean_text
 
 # Checked in order: "Action owner" is a lead column, not an action column.
 ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("ref", re.compile(r"^(?:ref(?:erence)?\.?(?:\s*no\.?)?|no\.?|number|#|item|id|"
-                       r"action\s+(?:no\.?|number|ref\.?))$")),
-    ("lead", re.compile(r"\b(?:lead|leads|owner|owners|ownership|responsib\w*|who|by\s+whom|"
-                        r"accountable|lead\s+officer|lead\s+agency|champion)\b")),
-    ("progress", re.compile(r"\b(?:progres\w*|gress|updates?|comments?|commentary|"
-                            r"position\s+statement|current\s+position|notes?|to\s+date)\b")),
-    ("timescale", re.compile(r"\b(?:timescales?|time\s*scales?|time\s*frames?|timeframes?|"
-                             r"target\s+dates?|by\s+when|when|deadlines?|completion|"
-                             r"due(?:\s+date)?|dates?|target|review\s+date)\b")),
-    ("rag", re.compile(r"^(?:rag|r\s*/\s*a\s*/\s*g|rag\s+(?:status|rating)|status|rating)$")),
-    ("outputs", re.compile(r"\b(?:outputs?|success|impact|measures?|measured|evidence|"
-                           r"how\s+(?:will\s+we|we\s+will)\s+know|performance\s+indicators?|kpis?|"
-                           r"deliverables?|results?)\b")),
-    ("monitoring", re.compile(r"\b(?:monitor\w*|reporting\s+to|reports?\s+to|governance|"
-                              r"oversight|assurance)\b")),
-    ("objective", re.compile(r"\b(?:objectives?|outcomes?|aims?|goals?|purpose|"
-                             r"what\s+difference|want\s+to\s+achieve|why)\b")),
-    ("priority", re.compile(r"\b(?:priority|priorities|theme|themes|workstream|"
-                            r"strategic\s+area|area\s+of\s+focus)\b")),
+    (
+        "ref",
+        re.compile(
+            r"^(?:ref(?:erence)?\.?(?:\s*no\.?)?|no\.?|number|#|item|id|"
+            r"action\s+(?:no\.?|number|ref\.?))$"
+        ),
+    ),
+    (
+        "lead",
+        re.compile(
+            r"\b(?:lead|leads|owner|owners|ownership|responsib\w*|who|by\s+whom|"
+            r"accountable|lead\s+officer|lead\s+agency|champion)\b"
+        ),
+    ),
+    (
+        "progress",
+        re.compile(
+            r"\b(?:progres\w*|gress|updates?|comments?|commentary|"
+            r"position\s+statement|current\s+position|notes?|to\s+date)\b"
+        ),
+    ),
+    (
+        "timescale",
+        re.compile(
+            r"\b(?:timescales?|time\s*scales?|time\s*frames?|timeframes?|"
+            r"target\s+dates?|by\s+when|when|deadlines?|completion|"
+            r"due(?:\s+date)?|dates?|target|review\s+date)\b"
+        ),
+    ),
+    (
+        "rag",
+        re.compile(
+            r"^(?:rag|r\s*/\s*a\s*/\s*g|rag\s+(?:status|rating)|status|rating)$"
+        ),
+    ),
+    (
+        "outputs",
+        re.compile(
+            r"\b(?:outputs?|success|impact|measures?|measured|evidence|"
+            r"how\s+(?:will\s+we|we\s+will)\s+know|performance\s+indicators?|kpis?|"
+            r"deliverables?|results?)\b"
+        ),
+    ),
+    (
+        "monitoring",
+        re.compile(
+            r"\b(?:monitor\w*|reporting\s+to|reports?\s+to|governance|"
+            r"oversight|assurance)\b"
+        ),
+    ),
+    (
+        "objective",
+        re.compile(
+            r"\b(?:objectives?|outcomes?|aims?|goals?|purpose|"
+            r"what\s+difference|want\s+to\s+achieve|why)\b"
+        ),
+    ),
+    (
+        "priority",
+        re.compile(
+            r"\b(?:priority|priorities|theme|themes|workstream|"
+            r"strategic\s+area|area\s+of\s+focus)\b"
+        ),
+    ),
     ("category", re.compile(r"^(?:category|type|strand|group)$")),
-    ("action", re.compile(r"\b(?:actions?|what|activit\w*|tasks?|how|steps?|inputs?|"
-                          r"what\s+we\s+will\s+do|description|work)\b")),
-]  # fmt: skip
+    (
+        "action",
+        re.compile(
+            r"\b(?:actions?|what|activit\w*|tasks?|how|steps?|inputs?|"
+            r"what\s+we\s+will\s+do|description|work)\b"
+        ),
+    ),
+]
 
 
 def column_role(cell: str) -> str | None:

@@ -18,9 +18,28 @@ REF = r"\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?"
 _BARE_REF = re.compile(r"^\(?(" + REF + r")[.)]?$")
 _LEAD_REF = re.compile(r"^\(?(" + REF + r")(?:[.):]\s*|\s+)(?=\S)(.*)$", re.S)
 _BARE_NUMBER = re.compile(r"^\(?(\d{1,2})[.)]?$")
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5,
-            "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}  # fmt: skip
+_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "v": 5,
+    "vi": 6,
+    "vii": 7,
+    "viii": 8,
+    "ix": 9,
+    "x": 10,
+}
 _PRIORITY = re.compile(
     r"^(?:[A-Z][A-Za-z]{1,7}\s+){0,2}(?:strategic\s+|key\s+|business\s+|our\s+)?"
     r"(?:priority|priorities|theme|strategic\s+aim|aim|strategic\s+objective|workstream|"
@@ -62,8 +81,19 @@ _ENDS_WITH_PAGE = re.compile(r"\s\d{1,3}$")
 _RUN_IN_REF = re.compile(r"(?:(?<=\s)|^)(\d{1,2}\.\d{1,2})\s+(?=[A-Z(])")
 _TERMINAL = re.compile(r"[.!?;)]\s*$")
 _SENTENCE_BREAK = re.compile(r"^(.*?[a-z0-9][.)])\s+(?=[A-Z])", re.S)
-FIELDS = ("ref", "objective", "action", "lead", "timescale", "outputs", "monitoring",
-          "progress", "rag", "priority", "category")  # fmt: skip
+FIELDS = (
+    "ref",
+    "objective",
+    "action",
+    "lead",
+    "timescale",
+    "outputs",
+    "monitoring",
+    "progress",
+    "rag",
+    "priority",
+    "category",
+)
 
 
 @dataclass
@@ -147,7 +177,7 @@ class Interpreter:
         self.in_contents = False
         self.skip_until = -1
 
-    # --- priorities -------------------------------------------------------------------
+    # --- priorities ---
 
     @property
     def current(self) -> PriorityDraft | None:
@@ -189,7 +219,7 @@ class Interpreter:
         self.pending = None
         return self.priorities[-1]
 
-    # --- main loop ----------------------------------------------------------------------
+    # --- main loop ---
 
     def run(self) -> ImportResult:
         """Read every block and return the plan."""
@@ -258,7 +288,7 @@ class Interpreter:
             return
         self.read_other(block, texts)
 
-    # --- kinds of block -----------------------------------------------------------------
+    # --- kinds of block ---
 
     def skip_contents(self, block: Block, texts: list[str]) -> bool:
         """Contents pages: "Contents", then lines that end with a page number."""
@@ -547,7 +577,7 @@ class Interpreter:
                 Problem(block.where, f"Left out: {text[:80]}", "leftover_text")
             )
 
-    # --- tables ------------------------------------------------------------------------
+    # --- tables ---
 
     def read_table_row(self, block: Block) -> None:
         """A row under a header: a new action, a wrapped line of the last one, or a heading."""
@@ -767,7 +797,7 @@ class Interpreter:
                 last.add(role, head.group(1), continued=True)
                 mapped[role] = text[head.end() :]
 
-    # --- actions -----------------------------------------------------------------------
+    # --- actions ---
 
     def add_action(self, draft: ActionDraft) -> None:
         """Put an action under its priority, carrying down the objective."""
@@ -804,7 +834,7 @@ class Interpreter:
         major = ref.split(".")[0]
         return majors == {priority.ref} and major == str(int(priority.ref) + 1)
 
-    # --- output ------------------------------------------------------------------------
+    # --- output ---
 
     def finish(self) -> ImportResult:
         """Build the plan/1 dict from the drafts."""
@@ -914,7 +944,7 @@ class Interpreter:
         }
 
 
-# --- helpers ----------------------------------------------------------------------------
+# --- helpers ---
 
 
 def _split_ref(texts: list[str]) -> tuple[str | None, list[str]]:
@@ -1032,8 +1062,29 @@ def _unfinished(text: str) -> bool:
     return last in _DANGLING or text.rstrip()[-1:] in ",-–—/&"
 
 
-_DANGLING = {"the", "of", "to", "and", "for", "in", "on", "with", "a", "an", "by", "from",
-             "at", "or", "into", "across", "that", "which", "their", "its", "our"}  # fmt: skip
+_DANGLING = {
+    "the",
+    "of",
+    "to",
+    "and",
+    "for",
+    "in",
+    "on",
+    "with",
+    "a",
+    "an",
+    "by",
+    "from",
+    "at",
+    "or",
+    "into",
+    "across",
+    "that",
+    "which",
+    "their",
+    "its",
+    "our",
+}
 
 
 def _is_heading_row(mapped: dict[str, str]) -> bool:

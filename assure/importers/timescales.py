@@ -10,19 +10,42 @@ from datetime import date
 from .text import clean_text
 
 MONTHS: dict[str, int] = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
-    "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
-    "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10,
-    "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}  # fmt: skip
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
+}
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d|'?\d\d)"
 _MONTH_YEAR = re.compile(
-    r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?" + _MONTH
-    + r"(?:\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?,)?(?:\s*,?\s*" + _YEAR + r")?\b(?![./]\d)",
+    r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+    + _MONTH
+    + r"(?:\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?,)?(?:\s*,?\s*"
+    + _YEAR
+    + r")?\b(?![./]\d)",
     re.IGNORECASE,
-)  # fmt: skip
+)
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/.])(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-](?P<y>\d{4}|\d{2})(?![\d/.])"
 )
@@ -32,8 +55,16 @@ _QUARTER = re.compile(
     r"(?:\s+(?:of\s+)?(?P<fy>(?:20)?\d\d\s*[/-]\s*(?:20)?\d\d|20\d\d))?\b",
     re.IGNORECASE,
 )
-_QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-                  "fourth": 4, "4th": 4}  # fmt: skip
+_QUARTER_WORDS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
 _SPAN_YEAR = re.compile(r"\b(?P<a>(?:19|20)?\d\d)\s*[/–—-]\s*(?P<b>(?:19|20)?\d\d)\b")
 _WHOLE_YEAR = re.compile(
     r"\b(?:throughout|through|during|over|across|in|for|by(?:\s+the)?"
@@ -51,17 +82,32 @@ _START_WORDS = re.compile(
     r"\b(?:commenc\w*|start\w*|begin\w*|from)\s*(?:in|on|from)?\s*$", re.IGNORECASE
 )
 _RECURRENCE: list[tuple[str, re.Pattern[str]]] = [
-    ("twice_yearly", re.compile(
-        r"\b(?:twice\s+(?:a\s+|per\s+|each\s+)?year(?:ly)?|six[\s-]monthly|6[\s-]monthly|"
-        r"bi-?annual(?:ly)?|half[\s-]yearly)\b", re.I)),
+    (
+        "twice_yearly",
+        re.compile(
+            r"\b(?:twice\s+(?:a\s+|per\s+|each\s+)?year(?:ly)?|six[\s-]monthly|6[\s-]monthly|"
+            r"bi-?annual(?:ly)?|half[\s-]yearly)\b",
+            re.I,
+        ),
+    ),
     ("monthly", re.compile(r"\b(?:monthly|every\s+month|each\s+month)\b", re.I)),
-    ("quarterly", re.compile(r"\b(?:quarterly|every\s+quarter|each\s+quarter)\b", re.I)),
-    ("yearly", re.compile(
-        r"\b(?:annually|yearly|every\s+year|each\s+year|annual)\b", re.I)),
-    ("ongoing", re.compile(
-        r"\b(?:on[\s-]?going|continuous(?:ly)?|continual(?:ly)?|rolling|as\s+required|"
-        r"as\s+and\s+when|as\s+needed|business\s+as\s+usual)\b", re.I)),
-]  # fmt: skip
+    (
+        "quarterly",
+        re.compile(r"\b(?:quarterly|every\s+quarter|each\s+quarter)\b", re.I),
+    ),
+    (
+        "yearly",
+        re.compile(r"\b(?:annually|yearly|every\s+year|each\s+year|annual)\b", re.I),
+    ),
+    (
+        "ongoing",
+        re.compile(
+            r"\b(?:on[\s-]?going|continuous(?:ly)?|continual(?:ly)?|rolling|as\s+required|"
+            r"as\s+and\s+when|as\s+needed|business\s+as\s+usual)\b",
+            re.I,
+        ),
+    ),
+]
 _UNDETERMINED = re.compile(
     r"\b(?:to\s+be\s+(?:determined|confirmed|agreed|decided)|tb[cda]|not\s+known|"
     r"unknown|post\s+\w+|following\s+\w+|after\s+(?:the\s+)?\w+|when\s+\w+|once\s+\w+|"
