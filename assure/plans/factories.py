@@ -59,6 +59,7 @@ class ActionFactory(DjangoModelFactory):
 
     class Meta:
         model = Action
+        skip_postgeneration_save = True  # the `closed` trait saves its own update
 
     priority = factory.SubFactory(PriorityFactory)
     ref = factory.Sequence(lambda n: f"{n % 9 + 1}.{n % 7 + 1}")

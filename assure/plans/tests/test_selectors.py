@@ -9,10 +9,11 @@ from assure.plans.services import action_save, lead_link_set, plan_update, prior
 @pytest.mark.django_db
 class TestChangeList:
     def test_shows_who_changed_what_newest_first(self, plan_world, manager_user, time_machine):
-        time_machine.move_to(dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC), tick=False)
+        # Later than the fixture's rows, whenever the suite runs.
+        time_machine.move_to(dt.datetime(2030, 3, 1, 9, tzinfo=dt.UTC), tick=False)
         action_save(action=plan_world.led_action, actor=manager_user,
                     text="Deliver neglect training to 200 practitioners")
-        time_machine.move_to(dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC), tick=False)
+        time_machine.move_to(dt.datetime(2030, 3, 2, 9, tzinfo=dt.UTC), tick=False)
         plan_update(plan=plan_world.plan, actor=manager_user, title="Business plan 2025-28")
 
         changes = change_list(partnership=plan_world.partnership)
