@@ -1,4 +1,5 @@
-"""Score the plan reader on every seed and rendering against its gold; exit 1 on a miss."""
+"""Score the plan reader on every seed and rendering against its gold; exit 1 on a
+miss."""
 
 from __future__ import annotations
 
@@ -39,7 +40,8 @@ def run_one(path: Path, gold_path: Path) -> tuple[Score, float]:
 
 
 def main() -> int:
-    """Print a table of scores per file and in total; return 1 if any target is missed."""
+    """Print a table of scores per file and in total; return 1 if any target is
+    missed."""
     header = f"{'file':34} {'gold':>4} {'read':>4} " + " ".join(
         f"{c:>9}" for c in COLUMNS
     )

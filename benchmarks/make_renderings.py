@@ -1,4 +1,4 @@
-"""Render each gold plan as Word, PDF, Excel and CSV files in varied layouts, for the benchmark.
+"""Render each gold plan as Word, PDF, Excel and CSV in varied layouts.
 
 Run: .venv/bin/python benchmarks/make_renderings.py
 Writes assure/importers/tests/data/renderings/<gold stem>.<layout>.<ext>.
@@ -62,7 +62,7 @@ def due_text(action: dict[str, Any]) -> str:
     return (action["due"] or {}).get("text") or ""
 
 
-# --- Word ----------------------------------------------------------------------------------
+# --- Word ---
 
 
 def docx_front(document: Any, plan: dict[str, Any]) -> None:
@@ -136,7 +136,8 @@ def docx_table_per_priority(plan: dict[str, Any]) -> bytes:
 
 
 def docx_one_table(plan: dict[str, Any]) -> bytes:
-    """Layout B: one table for the whole plan, a merged heading row for each priority."""
+    """Layout B: one table for the whole plan, a merged "
+    "heading row for each priority."""
     document = Document()
     docx_front(document, plan)
     header = ["No.", "What we will do", "Who", "By when", "How we will know"]
@@ -174,15 +175,17 @@ def save_docx(document: Any) -> bytes:
     return buffer.getvalue()
 
 
-# --- PDF -----------------------------------------------------------------------------------
+# --- PDF ---
 
 PDF_STYLE = """
 @page { size: A4 landscape; margin: 22mm 12mm 18mm 12mm;
   @top-center { content: "%(partnership)s – %(title)s"; font-size: 8pt; }
-  @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; } }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages);
+  font-size: 8pt; } }
 body { font-family: sans-serif; font-size: 8.5pt; }
 table { border-collapse: collapse; width: 100%%; margin-bottom: 8mm; }
-th, td { border: 0.6pt solid #444; padding: 2pt 3pt; vertical-align: top; text-align: left; }
+th, td { border: 0.6pt solid #444;
+  padding: 2pt 3pt; vertical-align: top; text-align: left; }
 td p { margin: 0 0 5pt 0; }
 thead { display: table-header-group; }
 h2 { font-size: 12pt; }
@@ -259,7 +262,7 @@ def render_pdf(plan: dict[str, Any], *, one_table: bool) -> bytes:
     return HTML(string=pdf_html(plan, one_table=one_table)).write_pdf()
 
 
-# --- Excel and CSV -------------------------------------------------------------------------
+# --- Excel and CSV ---
 
 
 def sheet_rows(plan: dict[str, Any], *, priority_rows: bool) -> list[list[str]]:

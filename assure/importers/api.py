@@ -1,4 +1,5 @@
-"""Read a plan document of any supported type: the one entry point for the CLI and pages."""
+"""Read a plan document of any supported type: the one "
+"entry point for the CLI and pages."""
 
 from __future__ import annotations
 
@@ -60,7 +61,9 @@ _READABLE = {"docx", "xlsx", "pdf", "csv", "text"}
 
 
 def read_plan(data: bytes, filename: str) -> ImportResult:
-    """Read a plan from a file's bytes; raise ImportRefused with one sentence if it cannot be."""
+    """Read a plan from a file's bytes; raise ImportRefused with one sentence if it
+    cannot
+    be."""
     if not data or not data.strip():
         raise ImportRefused("The file is empty.")
     if len(data) > MAX_BYTES:
@@ -72,7 +75,8 @@ def read_plan(data: bytes, filename: str) -> ImportResult:
     named = _EXTENSIONS.get(PurePath(filename or "").suffix.lower())
     if named in _READABLE and kind != named and not {named, kind} <= {"csv", "text"}:
         raise ImportRefused(
-            f"This file is named as {KIND_NAMES[named]} but is really {KIND_NAMES[kind]}; "
+            f"This file is named as {KIND_NAMES[named]} but "
+            f"is really {KIND_NAMES[kind]}; "
             "save it with the right name or upload the original."
         )
     if kind not in _READABLE:
@@ -103,7 +107,8 @@ def detect_kind(data: bytes, filename: str = "") -> str:
             :200_000
         ] or b"EncryptedPackage" in (data[:200_000].replace(b"\x00", b"")):
             raise ImportRefused(
-                "This document is protected by a password; remove the password and upload it "
+                "This document is protected by a password; "
+                "remove the password and upload it "
                 "again."
             )
         return "doc"
@@ -158,7 +163,8 @@ def _zip_kind(data: bytes) -> str:
 
 
 def _read_blocks(kind: str, data: bytes, named: str | None) -> list[Block]:
-    """Run the reader for a kind of file, turning library errors into a plain refusal."""
+    """Run the reader for a kind of file, turning "
+    "library errors into a plain refusal."""
     reader = _reader(kind)
     try:
         return reader(data)
@@ -172,11 +178,13 @@ def _read_blocks(kind: str, data: bytes, named: str | None) -> list[Block]:
             or "encrypt" in repr(error).lower()
         ):
             raise ImportRefused(
-                "This document is protected by a password; remove the password and upload it "
+                "This document is protected by a password; "
+                "remove the password and upload it "
                 "again."
             ) from error
         raise ImportRefused(
-            f"This looks like {KIND_NAMES[kind]} but it is damaged and cannot be opened."
+            f"This looks like {KIND_NAMES[kind]} but it is "
+            f"damaged and cannot be opened."
         ) from error
 
 

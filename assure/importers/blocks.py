@@ -7,7 +7,8 @@ from typing import Any
 
 
 class ImportRefused(Exception):
-    """The file cannot be read at all; the message is one plain sentence for the user."""
+    """The file cannot be read at all; the message is one plain sentence for the
+    user."""
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,8 @@ class ImportResult:
 
 @dataclass
 class Block:
-    """One piece of a document in reading order: a heading, a paragraph or a table row."""
+    """One piece of a document in reading order: a heading, a paragraph or a table
+    row."""
 
     kind: str  # "heading", "para" or "row"
     cells: list[str]

@@ -54,7 +54,8 @@ def _paragraph_block(paragraph: Paragraph, where: str) -> Block | None:
 
 
 def _table_blocks(table: Table, number: int) -> list[Block]:
-    """One block per row; a cell merged across columns is read once, at its first column."""
+    """One block per row; a cell merged across columns is read once, at its first
+    column."""
     blocks = []
     for row_number, row in enumerate(table.rows, start=1):
         seen: set[int] = set()

@@ -185,7 +185,8 @@ class Interpreter:
         return self.pending or (self.priorities[-1] if self.priorities else None)
 
     def start_priority(self, ref: str, title: str, where: str) -> None:
-        """Begin a priority, unless it repeats the current one (a heading repeated per page)."""
+        """Begin a priority, unless it repeats the current one (a heading repeated per
+        page)."""
         current = self.current
         if (
             current is not None
@@ -307,7 +308,8 @@ class Interpreter:
     def read_priority_heading(
         self, block: Block, cells: list[str], texts: list[str]
     ) -> bool:
-        """A priority heading: "Priority 2: ...", "Theme 3 - ...", "2. To use learning ..."."""
+        """A priority heading: "Priority 2: ...", "Theme 3 - ...", "2. To use learning
+        ..."."""
         first = texts[0]
         match = _PRIORITY.match(first)
         if match and len(first) <= 400:
@@ -338,7 +340,8 @@ class Interpreter:
         return True
 
     def read_heading_row(self, block: Block, texts: list[str]) -> bool:
-        """A whole row with only its first cell filled: a priority (or group) heading."""
+        """A whole row with only its first cell filled: a priority (or group)
+        heading."""
         if len(texts) != 1 or not block.cells[0].strip() or len(texts[0]) > 300:
             return False
         text = texts[0]
@@ -363,7 +366,8 @@ class Interpreter:
         return True
 
     def same_table(self, block: Block) -> bool:
-        """Whether a row can belong to the table whose header was read (else forget it)."""
+        """Whether a row can belong to the table whose header was read (else forget
+        it)."""
         assert self.columns is not None
         if block.table == self.columns.table or not block.is_record:
             return True
@@ -395,7 +399,8 @@ class Interpreter:
         self.merged_lines = 0
 
     def read_label(self, block: Block, texts: list[str]) -> bool:
-        """A labelled line under a priority: its aim, its measures, the actions lead-in."""
+        """A labelled line under a priority: its aim, its measures, the actions
+        lead-in."""
         current = self.current
         first = texts[0]
         if current is None or current.actions:
@@ -437,7 +442,8 @@ class Interpreter:
         return False
 
     def read_objective_row(self, index: int, block: Block, texts: list[str]) -> bool:
-        """ "3 | To ensure ...": a numbered objective that the x.y actions under it serve."""
+        """ "3 | To ensure ...": a numbered objective that the x.y actions under it
+        serve."""
         if len(texts) != 2 or self.current is None:
             return False
         number = _BARE_NUMBER.match(texts[0])
@@ -465,7 +471,8 @@ class Interpreter:
         return refs
 
     def read_numbered_action(self, block: Block, texts: list[str]) -> bool:
-        """A line or row that starts with a ref: "1.1 Do this Completion: May 17 Lead: X"."""
+        """A line or row that starts with a ref: "1.1 Do this Completion: May 17 Lead:
+        X"."""
         ref, rest = _split_ref(texts)
         if ref is None or not rest:
             return False
@@ -501,7 +508,8 @@ class Interpreter:
         self.add_action(draft)
 
     def read_run_in_table(self, block: Block, text: str) -> bool:
-        """A whole table run into one paragraph: split it at its refs (1.1, 1.2, ...)."""
+        """A whole table run into one paragraph: split it at its refs (1.1, 1.2,
+        ...)."""
         matches = list(_RUN_IN_REF.finditer(text))
         refs = [match.group(1) for match in matches]
         if len(refs) < 2 or not _in_sequence(refs):
@@ -527,7 +535,8 @@ class Interpreter:
         return True
 
     def read_cells_one_per_line(self, index: int, block: Block, ref: str) -> bool:
-        """A ref alone on a line, its cells on the lines after it (a table run column-wise)."""
+        """A ref alone on a line, its cells on the lines after it (a table run column-
+        wise)."""
         cells: list[str] = []
         for later in self.blocks[index + 1 : index + 8]:
             text = clean_text(" ".join(later.texts))
@@ -580,7 +589,8 @@ class Interpreter:
     # --- tables ---
 
     def read_table_row(self, block: Block) -> None:
-        """A row under a header: a new action, a wrapped line of the last one, or a heading."""
+        """A row under a header: a new action, a wrapped line of the last one, or a
+        heading."""
         assert self.columns is not None
         raw = block.cells
         texts = [clean_text(cell) for cell in raw]
@@ -691,7 +701,8 @@ class Interpreter:
         return None, self.columns.offset, None
 
     def best_offset(self, texts: list[str], offset: int) -> int:
-        """For a row with no ref, the shift that loses the least text (page breaks drop cells)."""
+        """For a row with no ref, the shift that loses the least text (page breaks drop
+        cells)."""
 
         def lost(shift: int) -> int:
             assert self.columns is not None
@@ -745,7 +756,8 @@ class Interpreter:
         return mapped
 
     def is_continuation(self, block: Block, mapped: dict[str, str]) -> bool:
-        """Whether a row without a ref carries on the last action (a wrapped or split row)."""
+        """Whether a row without a ref carries on the last action (a wrapped or split
+        row)."""
         if self.last_action is None:
             return False
         action = clean_text(mapped.get("action", ""))
@@ -778,7 +790,8 @@ class Interpreter:
             self.last_action.add(role, value, continued=True, paragraph=paragraph)
 
     def give_back_heads(self, mapped: dict[str, str]) -> None:
-        """Move the tail of the last action that a broken table put at the start of this row."""
+        """Move the tail of the last action that a broken table put at the start of this
+        row."""
         last = self.last_action
         if last is None or self.merged_lines == 0:
             return
@@ -819,7 +832,9 @@ class Interpreter:
         self.merged_lines = 0 if draft.ref else self.merged_lines
 
     def switches_priority(self, priority: PriorityDraft, ref: str) -> bool:
-        """Whether a ref like 2.1 under priority 1 means a priority with no heading of its own."""
+        """Whether a ref like 2.1 under priority 1 means a priority with no heading of
+        its
+        own."""
         if (
             priority.has_objective_rows
             or not priority.ref.isdigit()
@@ -970,7 +985,8 @@ def _drop_ref(cell: str) -> str:
 
 
 def _inline_fields(text: str) -> dict[str, str]:
-    """Split "Do this Completion: May 17 Lead: X" into the action and its labelled fields."""
+    """Split "Do this Completion: May 17 Lead: X" into the action and its labelled
+    fields."""
     fields: dict[str, str] = {}
     matches = list(_INLINE_FIELD.finditer(text))
     fields["action"] = text[: matches[0].start()] if matches else text
@@ -985,7 +1001,8 @@ def _inline_fields(text: str) -> dict[str, str]:
 
 
 def _guess_columns(cells: list[str]) -> dict[str, str]:
-    """Roles for a row with no header: the date-like cell, the short cell, the long cell."""
+    """Roles for a row with no header: the date-like cell, the short cell, the long
+    cell."""
     fields: dict[str, str] = {}
     longest = max(range(len(cells)), key=lambda i: len(cells[i]))
     fields["action"] = cells[longest]
@@ -1009,7 +1026,8 @@ def _in_sequence(refs: list[str]) -> bool:
 
 
 def _split_trailing_timescale(segment: str) -> dict[str, str]:
-    """Split "Write the strategy Board Manager May 17" into the text and the date at its end."""
+    """Split "Write the strategy Board Manager May 17" into the text and the date at its
+    end."""
     words = segment.split()
     for size in (4, 3, 2, 1):
         if len(words) <= size + 2:
@@ -1095,7 +1113,8 @@ def _is_heading_row(mapped: dict[str, str]) -> bool:
 
 
 def _items(parts: list[str]) -> list[str]:
-    """A cell's list items: paragraphs, bullets and wrapped lines that start a new item."""
+    """A cell's list items: paragraphs, bullets and wrapped lines that start a new
+    item."""
     items: list[str] = []
     for part in parts:
         items.extend(html_to_lines(part))

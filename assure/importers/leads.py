@@ -98,7 +98,8 @@ _HARD_SPLIT = re.compile(r"\s*(?:/|;|\n|\s\|\s|\s\+\s)\s*")
 
 
 def split_leads(text: str) -> list[str]:
-    """One string per lead: split at '/', ';', line breaks and 'and' between two leads."""
+    """One string per lead: split at '/', ';', line breaks and 'and' between two
+    leads."""
     try:
         return _split(text)
     except Exception:  # noqa: BLE001 - a lead cell must never stop an import
@@ -128,7 +129,8 @@ def _tidy(lead: str) -> str:
 
 
 def _split_names(chunk: str) -> list[str]:
-    """Split "Name, Role, Other Name, Role" where a second person's name follows a role."""
+    """Split "Name, Role, Other Name, Role" where a second person's name follows a
+    role."""
     parts = _NAME_AFTER_COMMA.split(chunk)
     if len(parts) == 1 or "," not in parts[0]:
         return [chunk]
@@ -162,7 +164,8 @@ def _split_and(chunk: str) -> list[str]:
 
 
 def _joins_two_leads(left: list[str], right: list[str]) -> bool:
-    """Whether 'left and right' names two leads rather than one ("Task and Finish Group")."""
+    """Whether 'left and right' names two leads rather than one ("Task and Finish
+    Group")."""
     before, after = left[-1], right[0]
     if _bare(before) in FUNCTION_WORDS:
         return False
@@ -212,7 +215,8 @@ def _closes_list(left: list[str]) -> bool:
 
 
 def _shares_head(right: list[str]) -> bool:
-    """Whether "X and Y Head" is one body: a singular head noun closes the name after 'and'."""
+    """Whether "X and Y Head" is one body: a singular head noun closes the name after
+    'and'."""
     bare = [_bare(word) for word in right]
     rest = bare[1:4]
     for index, word in enumerate(rest):

@@ -97,7 +97,8 @@ def _find_title(lines: list[str], partnership: str) -> str:
 
 
 def read_period(text: str) -> tuple[date, date] | None:
-    """The period a title names: two dates, a span of years (financial years), or none."""
+    """The period a title names: two dates, a span of years (financial years), or
+    none."""
     days = [_day(m) for m in _DAY_DATE.finditer(text)]
     days = [d for d in days if d]
     if len(days) >= 2 and days[0] < days[1]:

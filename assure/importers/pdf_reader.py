@@ -42,7 +42,8 @@ def read_pdf_blocks(data: bytes) -> list[Block]:
         pages = [_read_page(page) for page in pdf.pages]
     if not any(items for items in pages):
         raise ImportRefused(
-            "This PDF has no text in it (it may be scanned images); upload the original "
+            "This PDF has no text in it (it may be scanned "
+            "images); upload the original "
             "Word or Excel file instead."
         )
     repeated = _repeated_lines(pages)
@@ -114,7 +115,8 @@ def _read_page(page: Any) -> list[tuple[str, Any, float]]:
 def _open_bottom_row(
     table: Any, words: list[dict[str, Any]], used: set[int], height: float
 ) -> list[str] | None:
-    """The cells of a row cut by the page end, which has no bottom border to close it."""
+    """The cells of a row cut by the page end, which "
+    "has no bottom border to close it."""
     x0, _, x1, bottom = table.bbox
     below = [
         i
@@ -192,7 +194,8 @@ def _lines(words: list[dict[str, Any]]) -> list[_Line]:
 
 
 def _paragraphs(words: list[dict[str, Any]]) -> str:
-    """A cell's text: wrapped lines joined by spaces, paragraphs and bullets by line breaks."""
+    """A cell's text: wrapped lines joined by spaces, paragraphs and bullets by line
+    breaks."""
     lines = _lines(words)
     text = ""
     for index, line in enumerate(lines):

@@ -1,4 +1,5 @@
-"""Score a read plan against a hand-made gold plan: recall, precision, refs, leads, dates."""
+"""Score a read plan against a hand-made gold plan: recall, precision, refs, leads,
+dates."""
 
 from __future__ import annotations
 

@@ -86,7 +86,8 @@ def _delimiter(text: str) -> str:
 
 
 def looks_like_csv(text: str) -> bool:
-    """Whether text is really comma or semicolon separated values (same width on most lines)."""
+    """Whether text is really comma or semicolon separated values (same width on most
+    lines)."""
     lines = [line for line in text.splitlines()[:40] if line.strip()]
     if len(lines) < 2 or any("\t" in line for line in lines):
         return False

@@ -1,4 +1,5 @@
-"""Small text helpers shared by the readers: folding, HTML fragments, lookalike letters."""
+"""Small text helpers shared by the readers: folding, HTML fragments, lookalike
+letters."""
 
 from __future__ import annotations
 
@@ -71,7 +72,8 @@ def fold(text: str) -> str:
 
 
 def html_to_lines(text: str) -> list[str]:
-    """Turn a cell that may hold HTML or bullets into its lines, markup and markers removed."""
+    """Turn a cell that may hold HTML or bullets into its lines, markup and markers
+    removed."""
     text = normalise_chars(text)
     text = _BREAK_TAGS.sub("\n", text)
     text = _ANY_TAG.sub("", text)
@@ -87,7 +89,8 @@ def html_to_lines(text: str) -> list[str]:
 
 
 def clean_text(text: str) -> str:
-    """One folded line of plain text from a cell: tags, markers and odd characters gone."""
+    """One folded line of plain text from a cell: tags, markers and odd characters
+    gone."""
     return " ".join(html_to_lines(text or ""))
 
 

@@ -53,7 +53,8 @@ def _shape(line: str) -> str:
 
 
 def read_text_blocks(text: str) -> list[Block]:
-    """Turn text into blocks: a tab or pipe separated line is a table row, else a paragraph."""
+    """Turn text into blocks: a tab or pipe separated line is a table row, else a
+    paragraph."""
     blocks: list[Block] = []
     table = 0
     in_table = False
@@ -89,7 +90,8 @@ def read_text_blocks(text: str) -> list[Block]:
 
 
 def _slash_row(line: str) -> str:
-    """A line whose cells a conversion joined with " / " ("1.1 / Do this / Lead / May 17")."""
+    """A line whose cells a conversion joined with " / " ("1.1 / Do this / Lead / May
+    17")."""
     parts = _SLASH_CELLS.split(line.strip())
     if "\t" in line or len(parts) < 3:
         return line
@@ -105,7 +107,8 @@ def _is_pipe_row(line: str) -> bool:
 
 
 def _cells(line: str) -> list[str]:
-    """The cells of a tab or pipe separated line, leading spaces kept (they mark bullets)."""
+    """The cells of a tab or pipe separated line, leading spaces kept (they mark
+    bullets)."""
     if "\t" in line:
         return line.split("\t")
     return [cell for cell in line.strip().strip("|").split("|")]

@@ -283,7 +283,8 @@ def _mark_starts_and_open(text: str, found: list[_Mention]) -> None:
 def parse_timescale(
     text: str, *, period_start: date | None = None, period_end: date | None = None
 ) -> Timescale:
-    """Read a timescale as written into a due date (last day) under the plan-format rules."""
+    """Read a timescale as written into a due date (last day) under the plan-format
+    rules."""
     try:
         return _parse(text, period_start, period_end)
     except Exception:  # noqa: BLE001 - a timescale must never stop an import

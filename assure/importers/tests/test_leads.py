@@ -24,14 +24,16 @@ FROM_THE_GOLD = [
         ["Julie Harrison, Senior Communications Officer"],
     ),
     (
-        "Melanie Lockey, Head of Partnership Commissioning and Practice and Procedures sub group.",
+        "Melanie Lockey, Head of Partnership Commissioning and "
+        "Practice and Procedures sub group.",
         [
             "Melanie Lockey, Head of Partnership Commissioning",
             "Practice and Procedures sub group",
         ],
     ),
     (
-        "Paul Nash Safeguarding Officer and Dara Lloyd, Manager, Child Death Review Process for "
+        "Paul Nash Safeguarding Officer and Dara Lloyd, "
+        "Manager, Child Death Review Process for "
         "Coventry, Solihull and Warwickshire.",
         [
             "Paul Nash Safeguarding Officer",
@@ -44,18 +46,22 @@ FROM_THE_GOLD = [
         ["Vanessa Bishop, Director of and Chairperson of"],
     ),
     (
-        "Karen Perry, PA to Safeguarding Children Business Manager Administrator to Local "
-        "Safeguarding Children Board, Katharine Marsh, LSCB Administrator and LSCB Training "
+        "Karen Perry, PA to Safeguarding Children Business "
+        "Manager Administrator to Local "
+        "Safeguarding Children Board, Katharine Marsh, LSCB "
+        "Administrator and LSCB Training "
         "Administrator",
         [
-            "Karen Perry, PA to Safeguarding Children Business Manager Administrator to Local "
+            "Karen Perry, PA to Safeguarding Children Business "
+            "Manager Administrator to Local "
             "Safeguarding Children Board",
             "Katharine Marsh, LSCB Administrator",
             "LSCB Training Administrator",
         ],
     ),
     (
-        "Sally Andrews Training and Development Officer and Joan McHugh Safeguarding Adults "
+        "Sally Andrews Training and Development Officer and "
+        "Joan McHugh Safeguarding Adults "
         "Development Manager",
         [
             "Sally Andrews Training and Development Officer",
@@ -63,7 +69,8 @@ FROM_THE_GOLD = [
         ],
     ),
     (
-        "Paul Nash, Safeguarding Officer and Steve Martin, Chief Education Welfare Officer",
+        "Paul Nash, Safeguarding Officer and Steve Martin, "
+        "Chief Education Welfare Officer",
         [
             "Paul Nash, Safeguarding Officer",
             "Steve Martin, Chief Education Welfare Officer",
@@ -95,7 +102,8 @@ FROM_THE_GOLD = [
         ["Partnership Support Team", "Adult Board Manager"],
     ),
     (
-        "Workforce Development / Adult Board (primary) Learning and Inquiry Group (secondary)",
+        "Workforce Development / Adult Board (primary) "
+        "Learning and Inquiry Group (secondary)",
         [
             "Workforce Development",
             "Adult Board (primary)",

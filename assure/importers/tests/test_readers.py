@@ -27,7 +27,8 @@ class TestText:
             "Priority 1: Neglect\n"
             "Ref\tAction\tLead\tBy when\n"
             "1.1\tPublish the neglect toolkit\tBoard Manager / Training Group\tQ3\n"
-            "1.2\tAudit neglect cases\tQuality Sub Group and Designated Nurse\tMarch 2020\n"
+            "1.2\tAudit neglect cases\tQuality Sub Group and "
+            "Designated Nurse\tMarch 2020\n"
             "Priority 2: Exploitation\n"
             "Ref\tAction\tLead\tBy when\n"
             "2.1\tTrain taxi drivers\tLicensing Team\tOngoing\n"
@@ -93,7 +94,8 @@ class TestText:
     def test_table_run_into_one_paragraph(self):
         doc = HEAD + (
             "Priority 1: Neglect\n"
-            "Ref Action Lead Timescale 1.1 Publish the neglect toolkit Board Manager May 2019 "
+            "Ref Action Lead Timescale 1.1 Publish the neglect "
+            "toolkit Board Manager May 2019 "
             "1.2 Audit neglect cases Quality Group December 2019\n"
         )
         result = read_plan(doc.encode(), "plan.txt")
@@ -268,14 +270,17 @@ class TestPdf:
 
         rows = "".join(
             f"<tr><td>1.{n}</td><td>Action number {n} for the partnership</td>"
-            f"<td><p>Board Manager</p><p>Training Group</p></td><td>Q{n % 4 + 1}</td></tr>"
+            f"<td><p>Board Manager</p><p>Training "
+            f"Group</p></td><td>Q{n % 4 + 1}</td></tr>"
             for n in range(1, 40)
         )
         html = (
             "<style>@page { @top-center { content: 'Northshire SCP plan' } "
-            "@bottom-center { content: 'Page ' counter(page) } } td p { margin: 0 0 6pt 0 }"
+            "@bottom-center { content: 'Page ' counter(page) "
+            "} } td p { margin: 0 0 6pt 0 }"
             "td, th { border: 1px solid black }</style>"
-            "<p>Northshire Safeguarding Children Partnership</p><p>Business Plan 2019/20</p>"
+            "<p>Northshire Safeguarding Children "
+            "Partnership</p><p>Business Plan 2019/20</p>"
             "<h2>Priority 1: Neglect</h2><table><thead><tr><th>Ref</th><th>Action</th>"
             f"<th>Lead</th><th>Timescale</th></tr></thead><tbody>{rows}</tbody></table>"
         )

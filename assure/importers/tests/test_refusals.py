@@ -27,7 +27,8 @@ def refusal(data: bytes, name: str) -> str:
     with pytest.raises(ImportRefused) as caught:
         read_plan(data, name)
     message = str(caught.value)
-    assert message.endswith(".") and message.count(". ") == 0, message
+    assert message.endswith("."), message
+    assert message.count(". ") == 0, message
     return message
 
 
@@ -76,7 +77,8 @@ def test_scanned_pdf_with_no_text():
 def test_pdf_renamed_as_word_says_what_it_is():
     data = pdf_bytes("<p>Business Plan</p>")
     message = refusal(data, "plan.docx")
-    assert "named as a Word document" in message and "really a PDF" in message
+    assert "named as a Word document" in message
+    assert "really a PDF" in message
 
 
 def test_word_renamed_as_pdf():

@@ -64,7 +64,8 @@ DATED = [
     ("By the end of the financial year", PLAN_2017, date(2018, 3, 31)),
     ("Q3 and Q4 Throughout 2017/18", PLAN_2017, date(2018, 3, 31)),
     (
-        "Survey Q1 Action Plan following Survey Q2 Other activities ongoing throughout 2017/18",
+        "Survey Q1 Action Plan following Survey Q2 Other "
+        "activities ongoing throughout 2017/18",
         PLAN_2017,
         date(2018, 3, 31),
     ),
