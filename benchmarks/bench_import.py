@@ -1,5 +1,5 @@
-"""Score the plan reader on every seed and rendering against its gold; exit 1 on a
-miss."""
+"""Score the plan reader on every seed, rendering and unseen layout against its gold;
+exit 1 on a miss. Pass group names (seeds, renderings, unseen) to run only those."""
 
 from __future__ import annotations
 
@@ -17,16 +17,24 @@ from assure.importers.scoring import MAX_SECONDS, TARGETS, Score, score_plan  # 
 SEEDS = ROOT / "assure" / "demo" / "data" / "seeds"
 GOLD = ROOT / "assure" / "demo" / "data" / "gold"
 RENDERINGS = ROOT / "assure" / "importers" / "tests" / "data" / "renderings"
+UNSEEN = ROOT / "assure" / "importers" / "tests" / "data" / "unseen"
 COLUMNS = ("recall", "precision", "priority", "ref", "leads", "due")
 
 
-def cases() -> list[tuple[Path, Path]]:
-    """Every seed and rendering with the gold file it should read as."""
-    found = [(path, GOLD / f"{path.stem}.json") for path in sorted(SEEDS.glob("*.txt"))]
-    for path in sorted(RENDERINGS.glob("*")):
-        if path.is_file() and not path.name.startswith("."):
-            found.append((path, GOLD / f"{path.name.split('.')[0]}.json"))
-    return found
+def cases() -> dict[str, list[tuple[Path, Path]]]:
+    """Every seed, rendering and unseen document with the gold file it should read as."""
+    seeds = [(path, GOLD / f"{path.stem}.json") for path in sorted(SEEDS.glob("*.txt"))]
+    renderings = [
+        (path, GOLD / f"{path.name.split('.')[0]}.json")
+        for path in sorted(RENDERINGS.glob("*"))
+        if path.is_file() and not path.name.startswith(".")
+    ]
+    unseen = [
+        (path, path.with_name(path.name + ".json"))
+        for path in sorted(UNSEEN.glob("*"))
+        if path.is_file() and path.suffix != ".json" and not path.name.startswith(".")
+    ]
+    return {"seeds": seeds, "renderings": renderings, "unseen": unseen}
 
 
 def run_one(path: Path, gold_path: Path) -> tuple[Score, float]:
@@ -39,10 +47,9 @@ def run_one(path: Path, gold_path: Path) -> tuple[Score, float]:
     return score_plan(gold, result.plan), seconds
 
 
-def main() -> int:
-    """Print a table of scores per file and in total; return 1 if any target is
-    missed."""
-    header = f"{'file':34} {'gold':>4} {'read':>4} " + " ".join(
+def run_group(name: str, files: list[tuple[Path, Path]]) -> bool:
+    """Print one group's table with its totals; return whether any target was missed."""
+    header = f"{name:34} {'gold':>4} {'read':>4} " + " ".join(
         f"{c:>9}" for c in COLUMNS
     )
     print(header + f" {'ms':>6}  misses")
@@ -50,7 +57,7 @@ def main() -> int:
     failed = False
     totals: dict[str, float] = {c: 0.0 for c in COLUMNS}
     gold_total = read_total = matched_total = 0
-    for path, gold_path in cases():
+    for path, gold_path in files:
         score, seconds = run_one(path, gold_path)
         misses = score.misses() + (["time"] if seconds > MAX_SECONDS else [])
         failed = failed or bool(misses)
@@ -72,6 +79,20 @@ def main() -> int:
         f"{'total':34} {gold_total:4} {read_total:4} "
         + " ".join(f"{value:9.3f}" for value in overall)
     )
+    print()
+    return failed
+
+
+def main() -> int:
+    """Print a table of scores per file and in total for each group (seeds, renderings,
+    unseen layouts); return 1 if any target is missed."""
+    failed = False
+    groups = cases()
+    only = set(sys.argv[1:])
+    for name, files in groups.items():
+        if only and name not in only:
+            continue
+        failed = run_group(name, files) or failed
     print(
         "targets: "
         + ", ".join(f"{k} >= {v}" for k, v in TARGETS.items())
