@@ -19,7 +19,9 @@ class PartnershipFactory(DjangoModelFactory):
         django_get_or_create = ("slug",)
 
     area_name = factory.Faker("county")
-    name = factory.LazyAttribute(lambda o: f"{o.area_name} Safeguarding Children Partnership")
+    name = factory.LazyAttribute(
+        lambda o: f"{o.area_name} Safeguarding Children Partnership"
+    )
     short_name = factory.LazyAttribute(lambda o: o.area_name)
     slug = factory.Sequence(lambda n: f"area-{n}")
 

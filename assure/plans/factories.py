@@ -21,8 +21,10 @@ class PlanFactory(DjangoModelFactory):
 
     partnership = factory.SubFactory(PartnershipFactory)
     title = factory.LazyAttribute(
-        lambda o: f"{o.partnership.name} business plan "
-        f"{o.period_start_date.year}-{o.period_end_date.year % 100:02d}"
+        lambda o: (
+            f"{o.partnership.name} business plan "
+            f"{o.period_start_date.year}-{o.period_end_date.year % 100:02d}"
+        )
     )
     partnership_name_as_written = factory.SelfAttribute("partnership.name")
     period_start_date = factory.LazyFunction(lambda: _today() - dt.timedelta(days=180))
@@ -43,12 +45,14 @@ class PriorityFactory(DjangoModelFactory):
 
     plan = factory.SubFactory(PlanFactory)
     ref = factory.Sequence(lambda n: str(n % 9 + 1))
-    title = factory.Iterator([
-        "Neglect: children get help early",
-        "Exploitation: children are safe outside the home",
-        "Domestic abuse: children living with it are seen and heard",
-        "Learning: practitioners act on what reviews tell us",
-    ])
+    title = factory.Iterator(
+        [
+            "Neglect: children get help early",
+            "Exploitation: children are safe outside the home",
+            "Domestic abuse: children living with it are seen and heard",
+            "Learning: practitioners act on what reviews tell us",
+        ]
+    )
     aim = factory.Faker("sentence", nb_words=12)
     measures = factory.LazyFunction(lambda: ["Audit shows improved practice"])
     position = factory.Sequence(lambda n: n + 1)
@@ -63,12 +67,14 @@ class ActionFactory(DjangoModelFactory):
 
     priority = factory.SubFactory(PriorityFactory)
     ref = factory.Sequence(lambda n: f"{n % 9 + 1}.{n % 7 + 1}")
-    text = factory.Iterator([
-        "Deliver multi-agency neglect training to practitioners across the partnership",
-        "Audit the use of the Graded Care Profile in cases of neglect",
-        "Publish the exploitation strategy and screening tool",
-        "Review the front door's response to domestic abuse notifications",
-    ])
+    text = factory.Iterator(
+        [
+            "Deliver multi-agency neglect training to practitioners in every agency",
+            "Audit the use of the Graded Care Profile in cases of neglect",
+            "Publish the exploitation strategy and screening tool",
+            "Review the front door's response to domestic abuse notifications",
+        ]
+    )
     objective = factory.Faker("sentence", nb_words=10)
     outputs = factory.LazyFunction(lambda: ["Training delivered to 60 practitioners"])
     due_date = factory.LazyFunction(lambda: _today() + dt.timedelta(days=100))
@@ -88,7 +94,8 @@ class ActionFactory(DjangoModelFactory):
         closed = factory.Trait(
             completed=factory.RelatedFactory(
                 "assure.progress.factories.ProgressUpdateFactory",
-                factory_related_name="action", complete=True,
+                factory_related_name="action",
+                complete=True,
             )
         )
 

@@ -20,11 +20,13 @@ class ProgressUpdateFactory(DjangoModelFactory):
     author = factory.SubFactory(UserFactory)
     update_date = factory.LazyFunction(timezone.localdate)
     status = Status.ON_TRACK
-    narrative = factory.Iterator([
-        "Draft shared with the sub-group for comment.",
-        "Briefing delivered to 64 practitioners across five agencies.",
-        "Audit of 12 cases completed; findings reported to the board.",
-    ])
+    narrative = factory.Iterator(
+        [
+            "Draft shared with the sub-group for comment.",
+            "Briefing delivered to 64 practitioners across five agencies.",
+            "Audit of 12 cases completed; findings reported to the board.",
+        ]
+    )
     reason = ""
 
     class Params:

@@ -7,7 +7,10 @@ from django.test import RequestFactory
 from assure.accounts.access import partnership_for_request
 from assure.accounts.factories import UserFactory
 from assure.accounts.permissions import (
-    can_manage, can_read, membership_role, partnership_list_for,
+    can_manage,
+    can_read,
+    membership_role,
+    partnership_list_for,
 )
 
 
@@ -49,8 +52,9 @@ class TestCanReadAndManage:
         assert can_read(user=user, partnership=partnership) is reads
         assert can_manage(user=user, partnership=partnership) is manages
 
-    def test_partnership_list_is_the_users_own(self, partnership, other_partnership,
-                                               member_user):
+    def test_partnership_list_is_the_users_own(
+        self, partnership, other_partnership, member_user
+    ):
         assert list(partnership_list_for(user=member_user)) == [partnership]
         assert list(partnership_list_for(user=AnonymousUser())) == []
 
@@ -80,7 +84,8 @@ class TestPartnershipForRequest:
             partnership_for_request(self._request(lead_user), "northshire", manage=True)
 
     def test_managers_may_manage(self, partnership, manager_user):
-        _, role = partnership_for_request(self._request(manager_user), "northshire",
-                                          manage=True)
+        _, role = partnership_for_request(
+            self._request(manager_user), "northshire", manage=True
+        )
 
         assert role == "manager"

@@ -10,8 +10,11 @@ from assure.accounts.services import membership_grant
 class TestMembershipGrant:
     def test_creates_an_account_with_the_role(self, partnership):
         user, created = membership_grant(
-            email="  New.Lead@Example.org.uk ", partnership=partnership, role="lead",
-            password="a-long-enough-password", full_name="Priya Shah",
+            email="  New.Lead@Example.org.uk ",
+            partnership=partnership,
+            role="lead",
+            password="a-long-enough-password",
+            full_name="Priya Shah",
         )
 
         assert created
@@ -47,8 +50,12 @@ class TestMembershipGrant:
     def test_sets_a_new_password_when_given_for_an_existing_account(self, partnership):
         user = UserFactory()
 
-        membership_grant(email=user.email, partnership=partnership, role="member",
-                         password="another-long-password")
+        membership_grant(
+            email=user.email,
+            partnership=partnership,
+            role="member",
+            password="another-long-password",
+        )
 
         user.refresh_from_db()
         assert user.check_password("another-long-password")
@@ -64,29 +71,42 @@ class TestMembershipGrant:
 
     def test_refuses_a_new_account_without_a_password(self, partnership):
         with pytest.raises(ValidationError, match="Enter a password"):
-            membership_grant(email="nobody@example.org.uk", partnership=partnership,
-                             role="member")
+            membership_grant(
+                email="nobody@example.org.uk", partnership=partnership, role="member"
+            )
 
         assert not User.objects.filter(email="nobody@example.org.uk").exists()
 
     def test_refuses_a_weak_password(self, partnership):
         with pytest.raises(ValidationError):
-            membership_grant(email="weak@example.org.uk", partnership=partnership,
-                             role="member", password="password")
+            membership_grant(
+                email="weak@example.org.uk",
+                partnership=partnership,
+                role="member",
+                password="password",
+            )
 
         assert not User.objects.filter(email="weak@example.org.uk").exists()
 
     def test_refuses_an_unknown_role(self, partnership):
         with pytest.raises(ValidationError, match="Choose a role"):
-            membership_grant(email="x@example.org.uk", partnership=partnership,
-                             role="chair", password="a-long-enough-password")
+            membership_grant(
+                email="x@example.org.uk",
+                partnership=partnership,
+                role="chair",
+                password="a-long-enough-password",
+            )
 
         assert Membership.objects.count() == 0
 
     def test_refuses_an_address_that_is_not_an_email(self, partnership):
         with pytest.raises(ValidationError):
-            membership_grant(email="not an email", partnership=partnership,
-                             role="member", password="a-long-enough-password")
+            membership_grant(
+                email="not an email",
+                partnership=partnership,
+                role="member",
+                password="a-long-enough-password",
+            )
 
         assert User.objects.count() == 0
 
@@ -106,7 +126,8 @@ class TestUserManager:
     def test_superuser_is_staff(self):
         user = User.objects.create_superuser("admin@example.org.uk", "a-long-password")
 
-        assert user.is_staff and user.is_superuser
+        assert user.is_staff
+        assert user.is_superuser
 
 
 @pytest.mark.django_db

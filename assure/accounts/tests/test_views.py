@@ -15,8 +15,9 @@ class TestSignIn:
         assert "Sign in to Assure" in response.content.decode()
 
     def test_signs_in_with_email_and_password_and_goes_home(self, client, member_user):
-        response = client.post(SIGN_IN, {"email": member_user.email.upper(),
-                                         "password": TEST_PASSWORD})
+        response = client.post(
+            SIGN_IN, {"email": member_user.email.upper(), "password": TEST_PASSWORD}
+        )
 
         assert response.status_code == 302
         assert response["Location"] == reverse("core:home")
@@ -26,20 +27,29 @@ class TestSignIn:
     def test_goes_to_next_when_it_is_on_this_site(self, client, member_user):
         dashboard = reverse("plans:dashboard", kwargs={"partnership": "northshire"})
 
-        response = client.post(SIGN_IN, {"email": member_user.email,
-                                         "password": TEST_PASSWORD, "next": dashboard})
+        response = client.post(
+            SIGN_IN,
+            {"email": member_user.email, "password": TEST_PASSWORD, "next": dashboard},
+        )
 
         assert response["Location"] == dashboard
 
     def test_ignores_next_on_another_site(self, client, member_user):
-        response = client.post(SIGN_IN, {"email": member_user.email,
-                                         "password": TEST_PASSWORD,
-                                         "next": "https://evil.example.com/"})
+        response = client.post(
+            SIGN_IN,
+            {
+                "email": member_user.email,
+                "password": TEST_PASSWORD,
+                "next": "https://evil.example.com/",
+            },
+        )
 
         assert response["Location"] == reverse("core:home")
 
     def test_wrong_password_shows_an_error_summary(self, client, member_user):
-        response = client.post(SIGN_IN, {"email": member_user.email, "password": "nope"})
+        response = client.post(
+            SIGN_IN, {"email": member_user.email, "password": "nope"}
+        )
 
         page = response.content.decode()
         assert response.status_code == 200
@@ -73,7 +83,9 @@ class TestHome:
 
         assert response["Location"] == reverse("public:plan_list")
 
-    def test_lists_the_users_partnerships_and_role(self, lead_client, other_partnership):
+    def test_lists_the_users_partnerships_and_role(
+        self, lead_client, other_partnership
+    ):
         page = lead_client.get(reverse("core:home")).content.decode()
 
         assert "Northshire" in page

@@ -4,7 +4,11 @@ import pytest
 
 from assure.accounts.models import Membership, Partnership, User
 from assure.demo.loader import (
-    DEMO_PASSWORD, demo_is_loaded, demo_load, shift_date, shift_years_in_text,
+    DEMO_PASSWORD,
+    demo_is_loaded,
+    demo_load,
+    shift_date,
+    shift_years_in_text,
 )
 from assure.plans.models import Action, Plan
 from assure.progress.models import ProgressUpdate
@@ -38,9 +42,11 @@ class TestDemoLoad:
 
     def test_each_partnership_has_updates_of_several_statuses(self, demo):
         for slug in EXPECTED_ACTIONS:
-            statuses = set(ProgressUpdate.objects.filter(
-                action__priority__plan__partnership__slug=slug
-            ).values_list("status", flat=True))
+            statuses = set(
+                ProgressUpdate.objects.filter(
+                    action__priority__plan__partnership__slug=slug
+                ).values_list("status", flat=True)
+            )
 
             assert len(statuses) >= 3, (slug, statuses)
 
@@ -70,8 +76,11 @@ class TestDemoLoad:
         assert not ProgressUpdate.objects.filter(update_date__gt=today).exists()
 
     def test_publishes_two_plans(self, demo):
-        published = set(Plan.objects.filter(is_published=True)
-                        .values_list("partnership__slug", flat=True))
+        published = set(
+            Plan.objects.filter(is_published=True).values_list(
+                "partnership__slug", flat=True
+            )
+        )
 
         assert published == {"isle-of-wight", "west-berkshire"}
 
@@ -97,7 +106,11 @@ class TestShifting:
         ("date", "years", "shifted"),
         [
             (dt.date(2017, 3, 31), 9, dt.date(2026, 3, 31)),
-            (dt.date(2015, 2, 28), 1, dt.date(2016, 2, 29)),  # month end stays month end
+            (
+                dt.date(2015, 2, 28),
+                1,
+                dt.date(2016, 2, 29),
+            ),  # month end stays month end
             (dt.date(2016, 2, 29), 1, dt.date(2017, 2, 28)),
             (dt.date(2016, 2, 15), 0, dt.date(2016, 2, 15)),
         ],

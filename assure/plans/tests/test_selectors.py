@@ -2,19 +2,31 @@ import datetime as dt
 
 import pytest
 
-from assure.plans.selectors import action_history, change_list, plan_list, timescale_due_date
+from assure.plans.selectors import (
+    action_history,
+    change_list,
+    plan_list,
+    timescale_due_date,
+)
 from assure.plans.services import action_save, lead_link_set, plan_update, priority_save
 
 
 @pytest.mark.django_db
 class TestChangeList:
-    def test_shows_who_changed_what_newest_first(self, plan_world, manager_user, time_machine):
+    def test_shows_who_changed_what_newest_first(
+        self, plan_world, manager_user, time_machine
+    ):
         # Later than the fixture's rows, whenever the suite runs.
         time_machine.move_to(dt.datetime(2030, 3, 1, 9, tzinfo=dt.UTC), tick=False)
-        action_save(action=plan_world.led_action, actor=manager_user,
-                    text="Deliver neglect training to 200 practitioners")
+        action_save(
+            action=plan_world.led_action,
+            actor=manager_user,
+            text="Deliver neglect training to 200 practitioners",
+        )
         time_machine.move_to(dt.datetime(2030, 3, 2, 9, tzinfo=dt.UTC), tick=False)
-        plan_update(plan=plan_world.plan, actor=manager_user, title="Business plan 2025-28")
+        plan_update(
+            plan=plan_world.plan, actor=manager_user, title="Business plan 2025-28"
+        )
 
         changes = change_list(partnership=plan_world.partnership)
 
@@ -22,12 +34,14 @@ class TestChangeList:
         assert newest.who == "Sam Patel"
         assert newest.what == "Changed Plan Business plan 2025-28"
         assert newest.details == [
-            "title: “Northshire business plan 2025-27” to “Business plan 2025-28”"]
+            "title: “Northshire business plan 2025-27” to “Business plan 2025-28”"
+        ]
         assert second.who == "Sam Patel"
         assert second.what.startswith("Changed Action 1.1 Deliver neglect training")
         assert second.details == [
             "text: “Deliver multi-agency neglect training to practitioners” to "
-            "“Deliver neglect training to 200 practitioners”"]
+            "“Deliver neglect training to 200 practitioners”"
+        ]
 
     def test_changes_made_outside_a_request_without_an_actor_are_the_systems(
         self, plan_world
@@ -58,8 +72,12 @@ class TestChangeList:
         assert newest.who == "Sam Patel"
 
     def test_hides_position_and_timestamps(self, plan_world, manager_user):
-        priority_save(priority=plan_world.priority, actor=manager_user, position=9,
-                      aim="Help early")
+        priority_save(
+            priority=plan_world.priority,
+            actor=manager_user,
+            position=9,
+            aim="Help early",
+        )
 
         newest = change_list(partnership=plan_world.partnership)[0]
         assert [d.split(":")[0] for d in newest.details] == ["aim"]

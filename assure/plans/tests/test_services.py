@@ -12,9 +12,16 @@ from assure.plans.factories import ActionFactory, ActionLeadFactory, PriorityFac
 from assure.plans.models import Action, ActionLead, Plan, Priority
 from assure.plans.schema import plan_document_errors
 from assure.plans.services import (
-    action_delete, action_save, lead_link_all, lead_link_set, lead_match,
-    partnership_get_or_create, partnership_slug_from_name, plan_create_from_document,
-    plan_update, priority_save,
+    action_delete,
+    action_save,
+    lead_link_all,
+    lead_link_set,
+    lead_match,
+    partnership_get_or_create,
+    partnership_slug_from_name,
+    plan_create_from_document,
+    plan_update,
+    priority_save,
 )
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "demo" / "data" / "gold"
@@ -38,11 +45,17 @@ def small_document() -> dict:
                 "aim": "Children get help early",
                 "measures": ["Fewer repeat referrals"],
                 "actions": [
-                    {"ref": "1.1", "text": "Deliver neglect training",
-                     "leads": ["Jo Bloggs, Named nurse"],
-                     "due": {"text": "June 2026", "date": "2026-06-30"}},
-                    {"ref": "1.2", "text": "Review the toolkit",
-                     "due": {"text": "Quarterly", "date": None}},
+                    {
+                        "ref": "1.1",
+                        "text": "Deliver neglect training",
+                        "leads": ["Jo Bloggs, Named nurse"],
+                        "due": {"text": "June 2026", "date": "2026-06-30"},
+                    },
+                    {
+                        "ref": "1.2",
+                        "text": "Review the toolkit",
+                        "due": {"text": "Quarterly", "date": None},
+                    },
                 ],
             }
         ],
@@ -50,8 +63,12 @@ def small_document() -> dict:
 
 
 def counts() -> tuple[int, ...]:
-    return (Plan.objects.count(), Priority.objects.count(), Action.objects.count(),
-            ActionLead.objects.count())
+    return (
+        Plan.objects.count(),
+        Priority.objects.count(),
+        Action.objects.count(),
+        ActionLead.objects.count(),
+    )
 
 
 @pytest.mark.django_db
@@ -80,8 +97,11 @@ class TestPlanRoundTrip:
 class TestPlanCreateFromDocument:
     def test_saves_priorities_actions_leads_and_dates_in_order(self, partnership):
         plan = plan_create_from_document(
-            partnership=partnership, document=small_document(), source_name="plan.json",
-            source_bytes=b"{}", status=Plan.Status.APPROVED,
+            partnership=partnership,
+            document=small_document(),
+            source_name="plan.json",
+            source_bytes=b"{}",
+            status=Plan.Status.APPROVED,
         )
 
         assert plan.period_start_date == dt.date(2025, 4, 1)
@@ -89,26 +109,37 @@ class TestPlanCreateFromDocument:
         assert plan.source_file.read() == b"{}"
         priority = plan.priorities.get()
         assert (priority.ref, priority.position, priority.measures) == (
-            "1", 1, ["Fewer repeat referrals"])
+            "1",
+            1,
+            ["Fewer repeat referrals"],
+        )
         first, second = priority.actions.order_by("position")
-        assert (first.ref, first.due_date, first.due_text) == ("1.1", dt.date(2026, 6, 30),
-                                                              "June 2026")
-        assert list(first.leads.values_list("text", flat=True)) == ["Jo Bloggs, Named nurse"]
+        assert (first.ref, first.due_date, first.due_text) == (
+            "1.1",
+            dt.date(2026, 6, 30),
+            "June 2026",
+        )
+        assert list(first.leads.values_list("text", flat=True)) == [
+            "Jo Bloggs, Named nurse"
+        ]
         assert second.due_date is None
         assert second.recurrence == Action.Recurrence.QUARTERLY
 
     def test_links_leads_to_people_of_the_partnership(self, partnership):
         person = PersonFactory(partnership=partnership, name="Jo Bloggs")
 
-        plan = plan_create_from_document(partnership=partnership, document=small_document())
+        plan = plan_create_from_document(
+            partnership=partnership, document=small_document()
+        )
 
         lead = ActionLead.objects.get(action__priority__plan=plan)
         assert lead.person == person
         assert not lead.is_link_confirmed
 
     def test_records_who_loaded_it(self, partnership, manager_user):
-        plan = plan_create_from_document(partnership=partnership, document=small_document(),
-                                         actor=manager_user)
+        plan = plan_create_from_document(
+            partnership=partnership, document=small_document(), actor=manager_user
+        )
 
         assert plan.history.get().history_user == manager_user
         action = Action.objects.get(ref="1.1")
@@ -120,21 +151,44 @@ class TestPlanCreateFromDocument:
             (lambda d: d.pop("title"), "add the required field 'title'"),
             (lambda d: d.update(format="plan/2"), 'format: must be "plan/1"'),
             (lambda d: d.update(partnership=""), "partnership: must not be empty"),
-            (lambda d: d["period"].update(start="1 April 2025"),
-             "period: is not in the right form"),
-            (lambda d: d["priorities"][0].pop("actions"),
-             "priorities[1]: add the required field 'actions'"),
-            (lambda d: d["priorities"][0]["actions"][1].update(text=""),
-             "priorities[1].actions[2].text: must not be empty"),
-            (lambda d: d["priorities"][0]["actions"][0].update(owner="Jo"),
-             "priorities[1].actions[1]: Additional properties are not allowed"),
-            (lambda d: d["priorities"][0]["actions"][0]["due"].update(date="30/06/2026"),
-             "priorities[1].actions[1].due: is not in the right form"),
-            (lambda d: d["priorities"][0]["actions"][0].update(leads="Jo Bloggs"),
-             "priorities[1].actions[1].leads: 'Jo Bloggs' is not of type 'array'"),
+            (
+                lambda d: d["period"].update(start="1 April 2025"),
+                "period: is not in the right form",
+            ),
+            (
+                lambda d: d["priorities"][0].pop("actions"),
+                "priorities[1]: add the required field 'actions'",
+            ),
+            (
+                lambda d: d["priorities"][0]["actions"][1].update(text=""),
+                "priorities[1].actions[2].text: must not be empty",
+            ),
+            (
+                lambda d: d["priorities"][0]["actions"][0].update(owner="Jo"),
+                "priorities[1].actions[1]: Additional properties are not allowed",
+            ),
+            (
+                lambda d: d["priorities"][0]["actions"][0]["due"].update(
+                    date="30/06/2026"
+                ),
+                "priorities[1].actions[1].due: is not in the right form",
+            ),
+            (
+                lambda d: d["priorities"][0]["actions"][0].update(leads="Jo Bloggs"),
+                "priorities[1].actions[1].leads: 'Jo Bloggs' is not of type 'array'",
+            ),
         ],
-        ids=["no-title", "format", "empty-partnership", "period-date", "no-actions",
-             "empty-text", "unknown-field", "due-date", "leads-not-list"],
+        ids=[
+            "no-title",
+            "format",
+            "empty-partnership",
+            "period-date",
+            "no-actions",
+            "empty-text",
+            "unknown-field",
+            "due-date",
+            "leads-not-list",
+        ],
     )
     def test_refuses_an_invalid_document_naming_the_field_and_saves_nothing(
         self, partnership, breakage, field
@@ -147,7 +201,8 @@ class TestPlanCreateFromDocument:
             plan_create_from_document(partnership=partnership, document=document)
 
         assert any(field in message for message in error.value.messages), (
-            error.value.messages)
+            error.value.messages
+        )
         assert counts() == before
 
     def test_refuses_a_date_that_does_not_exist_and_saves_nothing(self, partnership):
@@ -155,8 +210,9 @@ class TestPlanCreateFromDocument:
         document["priorities"][0]["actions"][1]["due"]["date"] = "2026-02-30"
         before = counts()
 
-        with pytest.raises(ValidationError,
-                           match=r"priorities\[1\]\.actions\[2\]\.due\.date"):
+        with pytest.raises(
+            ValidationError, match=r"priorities\[1\]\.actions\[2\]\.due\.date"
+        ):
             plan_create_from_document(partnership=partnership, document=document)
 
         assert counts() == before
@@ -186,8 +242,10 @@ class TestPlanDocumentErrors:
 
         errors = plan_document_errors(document)
 
-        assert errors == ["the document: add the required field 'title'",
-                          "priorities[1].ref: must not be empty"]
+        assert errors == [
+            "the document: add the required field 'title'",
+            "priorities[1].ref: must not be empty",
+        ]
 
 
 @pytest.mark.django_db
@@ -206,9 +264,11 @@ class TestPartnershipGetOrCreate:
 
     def test_creates_then_finds(self):
         first, created = partnership_get_or_create(
-            slug=None, name="West Berkshire Local Safeguarding Children Board")
+            slug=None, name="West Berkshire Local Safeguarding Children Board"
+        )
         again, created_again = partnership_get_or_create(
-            slug=None, name="West Berkshire Local Safeguarding Children Board")
+            slug=None, name="West Berkshire Local Safeguarding Children Board"
+        )
 
         assert (created, created_again) == (True, False)
         assert first == again
@@ -220,29 +280,49 @@ class TestLeadLinking:
     def test_matches_a_person_by_name_with_a_role_after_it(self, partnership):
         person = PersonFactory.build(partnership=partnership, name="Jo Bloggs")
 
-        assert lead_match(text="Jo Bloggs, Named nurse", people=[person], groups=[],
-                          agencies=[]) == (person, None, None)
+        assert lead_match(
+            text="Jo Bloggs, Named nurse", people=[person], groups=[], agencies=[]
+        ) == (person, None, None)
 
     def test_matches_a_group_or_an_agency_by_name_or_short_name(self, partnership):
-        group = GroupFactory(partnership=partnership, name="Learning and Improvement Group")
-        agency = AgencyFactory(partnership=partnership, name="Integrated Care Board",
-                               short_name="ICB")
+        group = GroupFactory(
+            partnership=partnership, name="Learning and Improvement Group"
+        )
+        agency = AgencyFactory(
+            partnership=partnership, name="Integrated Care Board", short_name="ICB"
+        )
 
-        assert lead_match(text="learning and improvement group", people=[],
-                          groups=[group], agencies=[agency]) == (None, group, None)
-        assert lead_match(text="ICB", people=[], groups=[group],
-                          agencies=[agency]) == (None, None, agency)
+        assert lead_match(
+            text="learning and improvement group",
+            people=[],
+            groups=[group],
+            agencies=[agency],
+        ) == (None, group, None)
+        assert lead_match(text="ICB", people=[], groups=[group], agencies=[agency]) == (
+            None,
+            None,
+            agency,
+        )
 
     def test_no_match_when_two_people_share_a_name(self, partnership):
-        people = [PersonFactory(partnership=partnership, name="Sam Smith"),
-                  PersonFactory(partnership=partnership, name="Sam Smith")]
+        people = [
+            PersonFactory(partnership=partnership, name="Sam Smith"),
+            PersonFactory(partnership=partnership, name="Sam Smith"),
+        ]
 
-        assert lead_match(text="Sam Smith", people=people, groups=[],
-                          agencies=[]) == (None, None, None)
+        assert lead_match(text="Sam Smith", people=people, groups=[], agencies=[]) == (
+            None,
+            None,
+            None,
+        )
 
     def test_links_the_fixture_plan(self, plan_world):
-        links = {lead.text: lead.linked_to for lead in
-                 ActionLead.objects.filter(action__priority__plan=plan_world.plan)}
+        links = {
+            lead.text: lead.linked_to
+            for lead in ActionLead.objects.filter(
+                action__priority__plan=plan_world.plan
+            )
+        }
 
         assert links == {
             "Jo Bloggs, Named nurse": plan_world.lead_person,
@@ -280,10 +360,13 @@ class TestLeadLinking:
         lead = plan_world.led_action.leads.get()
 
         with pytest.raises(ValidationError, match="not several"):
-            lead_link_set(lead=lead, person=plan_world.lead_person,
-                          group=plan_world.health_group)
+            lead_link_set(
+                lead=lead, person=plan_world.lead_person, group=plan_world.health_group
+            )
 
-    def test_refuses_someone_from_another_partnership(self, plan_world, other_partnership):
+    def test_refuses_someone_from_another_partnership(
+        self, plan_world, other_partnership
+    ):
         lead = plan_world.led_action.leads.get()
         stranger = PersonFactory(partnership=other_partnership, name="Jo Bloggs")
 
@@ -297,8 +380,12 @@ class TestLeadLinking:
 @pytest.mark.django_db
 class TestPlanUpdate:
     def test_changes_fields_and_records_who(self, plan, manager_user):
-        plan_update(plan=plan, actor=manager_user, title="Business plan 2025-28",
-                    is_published=True)
+        plan_update(
+            plan=plan,
+            actor=manager_user,
+            title="Business plan 2025-28",
+            is_published=True,
+        )
 
         plan.refresh_from_db()
         assert plan.title == "Business plan 2025-28"
@@ -316,14 +403,19 @@ class TestPlanUpdate:
 @pytest.mark.django_db
 class TestPrioritySave:
     def test_a_new_priority_goes_last(self, plan):
-        priority = priority_save(priority=Priority(plan=plan), ref="3", title="Learning")
+        priority = priority_save(
+            priority=Priority(plan=plan), ref="3", title="Learning"
+        )
 
         assert priority.position == 3
 
     def test_the_first_priority_of_an_empty_plan_is_first(self, plan):
         plan.priorities.all().delete()
 
-        assert priority_save(priority=Priority(plan=plan), ref="1", title="A").position == 1
+        assert (
+            priority_save(priority=Priority(plan=plan), ref="1", title="A").position
+            == 1
+        )
 
     def test_refuses_an_empty_title(self, plan):
         with pytest.raises(ValidationError):
@@ -336,22 +428,31 @@ class TestPrioritySave:
 class TestActionSave:
     def test_a_new_action_goes_last_and_its_leads_are_linked(self, plan_world):
         action = action_save(
-            action=Action(priority=plan_world.priority), text="Run a neglect conference",
-            due_text="Annually", leads=["Health Sub-group"],
+            action=Action(priority=plan_world.priority),
+            text="Run a neglect conference",
+            due_text="Annually",
+            leads=["Health Sub-group"],
         )
 
         assert action.position == 3
         assert action.recurrence == Action.Recurrence.YEARLY
         assert action.leads.get().group == plan_world.health_group
 
-    def test_replacing_leads_keeps_unchanged_ones_and_removes_stale_ones(self, plan_world):
+    def test_replacing_leads_keeps_unchanged_ones_and_removes_stale_ones(
+        self, plan_world
+    ):
         action = plan_world.led_action
         kept = action.leads.get()
 
-        action_save(action=action, leads=["Health Sub-group", "Jo Bloggs, Named nurse", " "])
+        action_save(
+            action=action, leads=["Health Sub-group", "Jo Bloggs, Named nurse", " "]
+        )
 
         leads = list(action.leads.order_by("position"))
-        assert [lead.text for lead in leads] == ["Health Sub-group", "Jo Bloggs, Named nurse"]
+        assert [lead.text for lead in leads] == [
+            "Health Sub-group",
+            "Jo Bloggs, Named nurse",
+        ]
         assert leads[1].pk == kept.pk
 
     def test_leaves_leads_alone_when_none_given(self, led_action):
@@ -361,11 +462,15 @@ class TestActionSave:
 
     def test_refuses_a_due_date_before_the_start(self, led_action):
         with pytest.raises(ValidationError):
-            action_save(action=led_action, start_date=dt.date(2026, 7, 1),
-                        due_date=dt.date(2026, 6, 1))
+            action_save(
+                action=led_action,
+                start_date=dt.date(2026, 7, 1),
+                due_date=dt.date(2026, 6, 1),
+            )
 
-    def test_delete_removes_the_action_and_history_remembers_who(self, led_action,
-                                                                  manager_user):
+    def test_delete_removes_the_action_and_history_remembers_who(
+        self, led_action, manager_user
+    ):
         pk = led_action.pk
 
         action_delete(action=led_action, actor=manager_user)

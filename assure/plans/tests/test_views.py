@@ -36,8 +36,9 @@ class TestSignInRequired:
 
 @pytest.mark.django_db
 class TestDashboard:
-    def test_shows_overdue_due_soon_and_silent_actions(self, today, member_client,
-                                                      plan_world):
+    def test_shows_overdue_due_soon_and_silent_actions(
+        self, today, member_client, plan_world
+    ):
         ProgressUpdateFactory(action=plan_world.led_action, update_date=today)
 
         response = member_client.get(url("plans:dashboard"))
@@ -49,7 +50,9 @@ class TestDashboard:
         assert table_refs(page) == ["2.1", "1.2", "1.2", "2.1", "2.2"]
 
     def test_without_a_plan_says_so(self, member_client, partnership):
-        assert "There is no plan yet" in text_of(member_client.get(url("plans:dashboard")))
+        assert "There is no plan yet" in text_of(
+            member_client.get(url("plans:dashboard"))
+        )
 
 
 @pytest.mark.django_db
@@ -65,8 +68,9 @@ class TestPlanPages:
         assert response.status_code == 200
         assert "no plan" in text_of(response).lower()
 
-    def test_plan_shows_priorities_and_percent_complete(self, today, member_client,
-                                                       plan_world):
+    def test_plan_shows_priorities_and_percent_complete(
+        self, today, member_client, plan_world
+    ):
         ProgressUpdateFactory(action=plan_world.led_action, complete=True)
 
         page = text_of(member_client.get(plan_world.plan.get_absolute_url()))
@@ -94,11 +98,21 @@ class TestPlanPages:
 
         assert table_refs(page) == ["1.1", "1.2"]
 
-    def test_action_shows_its_updates_newest_first(self, today, member_client, led_action):
-        ProgressUpdateFactory(action=led_action, update_date=dt.date(2026, 1, 5),
-                              narrative="Trainer booked.")
-        ProgressUpdateFactory(action=led_action, at_risk=True, update_date=today,
-                              narrative="Venue cancelled.", reason="Room flooded.")
+    def test_action_shows_its_updates_newest_first(
+        self, today, member_client, led_action
+    ):
+        ProgressUpdateFactory(
+            action=led_action,
+            update_date=dt.date(2026, 1, 5),
+            narrative="Trainer booked.",
+        )
+        ProgressUpdateFactory(
+            action=led_action,
+            at_risk=True,
+            update_date=today,
+            narrative="Venue cancelled.",
+            reason="Room flooded.",
+        )
 
         page = text_of(member_client.get(led_action.get_absolute_url()))
 
@@ -108,8 +122,9 @@ class TestPlanPages:
         assert "Record progress" not in page
         assert "History of changes" not in page
 
-    def test_the_lead_may_record_progress_on_their_action_only(self, lead_client,
-                                                              led_action, other_action):
+    def test_the_lead_may_record_progress_on_their_action_only(
+        self, lead_client, led_action, other_action
+    ):
         mine = text_of(lead_client.get(led_action.get_absolute_url()))
         theirs = text_of(lead_client.get(other_action.get_absolute_url()))
 
@@ -127,26 +142,42 @@ class TestPlanPages:
 @pytest.mark.django_db
 class TestManagerEdits:
     def test_edits_the_plan_and_history_records_who(self, manager_client, plan):
-        response = manager_client.post(url("plans:plan_edit", pk=plan.pk), {
-            "title": "Business plan 2025-28", "period_start_date": "2025-04-01",
-            "period_end_date": "2028-03-31", "version": "Version 2", "status": "approved",
-            "is_published": "on",
-        })
+        response = manager_client.post(
+            url("plans:plan_edit", pk=plan.pk),
+            {
+                "title": "Business plan 2025-28",
+                "period_start_date": "2025-04-01",
+                "period_end_date": "2028-03-31",
+                "version": "Version 2",
+                "status": "approved",
+                "is_published": "on",
+            },
+        )
 
         assert response["Location"] == plan.get_absolute_url()
         plan.refresh_from_db()
         assert (plan.title, plan.version, plan.is_published) == (
-            "Business plan 2025-28", "Version 2", True)
+            "Business plan 2025-28",
+            "Version 2",
+            True,
+        )
         history = text_of(manager_client.get(url("plans:history")))
         assert "Sam Patel" in history
-        assert "title: “Northshire business plan 2025-27” to “Business plan 2025-28”" in (
-            history)
+        assert (
+            "title: “Northshire business plan 2025-27” to “Business plan 2025-28”"
+            in (history)
+        )
 
     def test_plan_errors_are_shown(self, manager_client, plan):
-        response = manager_client.post(url("plans:plan_edit", pk=plan.pk), {
-            "title": "", "period_start_date": "2025-04-01", "period_end_date": "2024-03-31",
-            "status": "approved",
-        })
+        response = manager_client.post(
+            url("plans:plan_edit", pk=plan.pk),
+            {
+                "title": "",
+                "period_start_date": "2025-04-01",
+                "period_end_date": "2024-03-31",
+                "status": "approved",
+            },
+        )
 
         page = text_of(response)
         assert response.status_code == 200
@@ -157,72 +188,123 @@ class TestManagerEdits:
         assert plan.title == "Northshire business plan 2025-27"
 
     def test_adds_a_priority(self, manager_client, plan):
-        response = manager_client.post(url("plans:priority_new", plan_pk=plan.pk), {
-            "ref": "3", "title": "Learning from reviews", "aim": "",
-            "measures_text": "Audit shows learning applied\n\nFewer repeat findings",
-        })
+        response = manager_client.post(
+            url("plans:priority_new", plan_pk=plan.pk),
+            {
+                "ref": "3",
+                "title": "Learning from reviews",
+                "aim": "",
+                "measures_text": "Audit shows learning applied\n\nFewer repeats",
+            },
+        )
 
         priority = plan.priorities.get(ref="3")
         assert response["Location"] == priority.get_absolute_url()
-        assert priority.measures == ["Audit shows learning applied", "Fewer repeat findings"]
+        assert priority.measures == [
+            "Audit shows learning applied",
+            "Fewer repeats",
+        ]
         assert priority.position == 3
 
     def test_edits_a_priority(self, manager_client, priority):
-        manager_client.post(url("plans:priority_edit", pk=priority.pk), {
-            "ref": "1", "title": "Neglect", "aim": "Help early", "measures_text": "",
-        })
+        manager_client.post(
+            url("plans:priority_edit", pk=priority.pk),
+            {
+                "ref": "1",
+                "title": "Neglect",
+                "aim": "Help early",
+                "measures_text": "",
+            },
+        )
 
         priority.refresh_from_db()
-        assert (priority.title, priority.aim, priority.measures) == ("Neglect",
-                                                                     "Help early", [])
+        assert (priority.title, priority.aim, priority.measures) == (
+            "Neglect",
+            "Help early",
+            [],
+        )
 
     def test_priority_errors_are_shown(self, manager_client, priority):
-        page = text_of(manager_client.post(url("plans:priority_edit", pk=priority.pk),
-                                           {"ref": "", "title": ""}))
+        page = text_of(
+            manager_client.post(
+                url("plans:priority_edit", pk=priority.pk), {"ref": "", "title": ""}
+            )
+        )
 
         assert "Enter the priority's number" in page
         assert "Enter the priority's title" in page
 
-    def test_adds_an_action_reading_the_due_date_from_the_timescale(self, manager_client,
-                                                                    plan_world):
+    def test_adds_an_action_reading_the_due_date_from_the_timescale(
+        self, manager_client, plan_world
+    ):
         response = manager_client.post(
-            url("plans:action_new", priority_pk=plan_world.priority.pk), {
-                "ref": "1.3", "text": "Run a neglect conference",
-                "due_text": "31 March 2026", "due_date": "",
+            url("plans:action_new", priority_pk=plan_world.priority.pk),
+            {
+                "ref": "1.3",
+                "text": "Run a neglect conference",
+                "due_text": "31 March 2026",
+                "due_date": "",
                 "leads_text": "Health Sub-group\nJo Bloggs",
                 "outputs_text": "Conference held",
-            })
+            },
+        )
 
         action = Action.objects.get(ref="1.3")
         assert response["Location"] == action.get_absolute_url()
         assert action.due_date == dt.date(2026, 3, 31)
         assert [lead.linked_to for lead in action.leads.all()] == [
-            plan_world.health_group, plan_world.lead_person]
+            plan_world.health_group,
+            plan_world.lead_person,
+        ]
         assert action.outputs == ["Conference held"]
 
     def test_edits_an_action_and_its_leads(self, manager_client, led_action):
-        manager_client.post(url("plans:action_edit", pk=led_action.pk), {
-            "ref": "1.1", "text": "Deliver neglect training", "due_text": "July 2026",
-            "due_date": "2026-07-31", "leads_text": "Health Sub-group",
-        })
+        manager_client.post(
+            url("plans:action_edit", pk=led_action.pk),
+            {
+                "ref": "1.1",
+                "text": "Deliver neglect training",
+                "due_text": "July 2026",
+                "due_date": "2026-07-31",
+                "leads_text": "Health Sub-group",
+            },
+        )
 
         led_action.refresh_from_db()
         assert led_action.due_date == dt.date(2026, 7, 31)
-        assert list(led_action.leads.values_list("text", flat=True)) == ["Health Sub-group"]
+        assert list(led_action.leads.values_list("text", flat=True)) == [
+            "Health Sub-group"
+        ]
 
     def test_action_errors_are_shown(self, manager_client, led_action):
-        page = text_of(manager_client.post(url("plans:action_edit", pk=led_action.pk), {
-            "text": "", "due_text": "", "due_date": "2026-07-31",
-            "start_date": "2026-08-01",
-        }))
+        page = text_of(
+            manager_client.post(
+                url("plans:action_edit", pk=led_action.pk),
+                {
+                    "text": "",
+                    "due_text": "",
+                    "due_date": "2026-07-31",
+                    "start_date": "2026-08-01",
+                },
+            )
+        )
 
         assert "Enter what will be done" in page
         assert "The due date must be on or after the start date" in page
 
-    def test_a_due_date_needs_the_timescale_as_written(self, manager_client, led_action):
-        page = text_of(manager_client.post(url("plans:action_edit", pk=led_action.pk), {
-            "text": "Deliver training", "due_text": "", "due_date": "2026-07-31",
-        }))
+    def test_a_due_date_needs_the_timescale_as_written(
+        self, manager_client, led_action
+    ):
+        page = text_of(
+            manager_client.post(
+                url("plans:action_edit", pk=led_action.pk),
+                {
+                    "text": "Deliver training",
+                    "due_text": "",
+                    "due_date": "2026-07-31",
+                },
+            )
+        )
 
         assert "Enter the timescale as the plan writes it" in page
         led_action.refresh_from_db()
@@ -241,8 +323,9 @@ class TestManagerEdits:
         person = plan_world.lead_person
 
         form = text_of(manager_client.get(url("plans:lead_link", pk=lead.pk)))
-        response = manager_client.post(url("plans:lead_link", pk=lead.pk),
-                                       {"target": f"person:{person.pk}"})
+        response = manager_client.post(
+            url("plans:lead_link", pk=lead.pk), {"target": f"person:{person.pk}"}
+        )
 
         assert "Group: Health Sub-group" in form
         assert response["Location"] == plan_world.other_action.get_absolute_url()
@@ -255,15 +338,18 @@ class TestManagerEdits:
         manager_client.post(url("plans:lead_link", pk=lead.pk), {"target": ""})
 
         lead.refresh_from_db()
-        assert lead.linked_to is None and lead.is_link_confirmed
+        assert lead.linked_to is None
+        assert lead.is_link_confirmed
 
-    def test_refuses_a_lead_link_to_someone_elsewhere(self, manager_client, led_action,
-                                                      other_partnership):
+    def test_refuses_a_lead_link_to_someone_elsewhere(
+        self, manager_client, led_action, other_partnership
+    ):
         lead = led_action.leads.get()
         stranger = PersonFactory(partnership=other_partnership)
 
-        response = manager_client.post(url("plans:lead_link", pk=lead.pk),
-                                       {"target": f"person:{stranger.pk}"})
+        response = manager_client.post(
+            url("plans:lead_link", pk=lead.pk), {"target": f"person:{stranger.pk}"}
+        )
 
         assert response.status_code == 200
         assert "Select a valid choice" in text_of(response)
@@ -311,8 +397,9 @@ class TestActionList:
         assert self.refs(member_client, priority=exploitation.pk) == ["2.1", "2.2"]
 
     def test_shows_errors_and_every_action_for_a_bad_filter(self, member_client, plan):
-        response = member_client.get(url("plans:action_list"),
-                                     {"when": "due_within", "days": "0"})
+        response = member_client.get(
+            url("plans:action_list"), {"when": "due_within", "days": "0"}
+        )
 
         page = text_of(response)
         assert "There is a problem" in page
@@ -321,12 +408,17 @@ class TestActionList:
 
     def test_pages_of_25_keeping_the_filters(self, member_client, plan_world):
         for n in range(30):
-            ActionFactory(priority=plan_world.priorities[1], ref=f"3.{n + 1:02d}",
-                          position=10 + n, text=f"Extra action {n + 1}")
+            ActionFactory(
+                priority=plan_world.priorities[1],
+                ref=f"3.{n + 1:02d}",
+                position=10 + n,
+                text=f"Extra action {n + 1}",
+            )
 
         first = text_of(member_client.get(url("plans:action_list"), {"q": "extra"}))
-        second = text_of(member_client.get(url("plans:action_list"),
-                                           {"q": "extra", "page": "2"}))
+        second = text_of(
+            member_client.get(url("plans:action_list"), {"q": "extra", "page": "2"})
+        )
 
         assert len(table_refs(first)) == 25
         assert table_refs(second) == [f"3.{n:02d}" for n in range(26, 31)]
@@ -341,7 +433,9 @@ class TestActionList:
 class TestMyActions:
     def test_groups_the_leads_actions(self, today, lead_client, plan_world):
         person = plan_world.lead_person
-        ActionLeadFactory(action=plan_world.overdue_action, person=person, text="Jo Bloggs")
+        ActionLeadFactory(
+            action=plan_world.overdue_action, person=person, text="Jo Bloggs"
+        )
 
         page = text_of(lead_client.get(url("plans:my_actions")))
 
@@ -357,21 +451,32 @@ class TestMyActions:
 
 @pytest.mark.django_db
 class TestMeetingPack:
-    def test_defaults_to_today_and_three_months_before(self, today, member_client,
-                                                      plan_world):
-        ProgressUpdateFactory(action=plan_world.led_action, update_date=dt.date(2026, 3, 1))
+    def test_defaults_to_today_and_three_months_before(
+        self, today, member_client, plan_world
+    ):
+        ProgressUpdateFactory(
+            action=plan_world.led_action, update_date=dt.date(2026, 3, 1)
+        )
 
         page = text_of(member_client.get(url("plans:meeting_pack")))
 
         assert "Board meeting pack: 14 March 2026" in page
-        assert "4 open actions as at 14 March 2026; 3 with no update since the previous " \
-               "meeting on 13 December 2025" in page
+        assert (
+            "4 open actions as at 14 March 2026; 3 with no update since the previous "
+            "meeting on 13 December 2025" in page
+        )
 
     def test_uses_the_dates_given(self, member_client, plan_world):
-        ProgressUpdateFactory(action=plan_world.led_action, update_date=dt.date(2026, 1, 5))
+        ProgressUpdateFactory(
+            action=plan_world.led_action, update_date=dt.date(2026, 1, 5)
+        )
 
-        page = text_of(member_client.get(url("plans:meeting_pack"), {
-            "meeting_date": "2026-02-01", "previous_meeting_date": "2026-01-06"}))
+        page = text_of(
+            member_client.get(
+                url("plans:meeting_pack"),
+                {"meeting_date": "2026-02-01", "previous_meeting_date": "2026-01-06"},
+            )
+        )
 
         assert "4 with no update since the previous meeting on 6 January 2026" in page
 
@@ -379,10 +484,14 @@ class TestMeetingPack:
         ("params", "message"),
         [
             ({"meeting_date": "2026-02-30"}, "Enter the meeting date as a real date"),
-            ({"meeting_date": "2026-03-01", "previous_meeting_date": "yesterday"},
-             "Enter the previous meeting date as a real date"),
-            ({"meeting_date": "2026-03-01", "previous_meeting_date": "2026-03-01"},
-             "The previous meeting date must be before the meeting date"),
+            (
+                {"meeting_date": "2026-03-01", "previous_meeting_date": "yesterday"},
+                "Enter the previous meeting date as a real date",
+            ),
+            (
+                {"meeting_date": "2026-03-01", "previous_meeting_date": "2026-03-01"},
+                "The previous meeting date must be before the meeting date",
+            ),
         ],
     )
     def test_refuses_dates_that_do_not_work(self, member_client, plan, params, message):
@@ -401,7 +510,10 @@ class TestExportAndSource:
         response = member_client.get(url("plans:plan_export_json", pk=plan.pk))
 
         assert response["Content-Type"] == "application/json; charset=utf-8"
-        assert response["Content-Disposition"] == f'attachment; filename="plan-{plan.pk}.json"'
+        assert (
+            response["Content-Disposition"]
+            == f'attachment; filename="plan-{plan.pk}.json"'
+        )
         assert json.loads(response.content) == plan_to_document(plan=plan)
 
     def test_downloads_the_source_document(self, member_client, plan):
@@ -414,7 +526,9 @@ class TestExportAndSource:
         assert 'filename="plan.docx"' in response["Content-Disposition"]
 
     def test_a_plan_without_a_source_has_none(self, member_client, plan):
-        assert member_client.get(url("plans:plan_source", pk=plan.pk)).status_code == 404
+        assert (
+            member_client.get(url("plans:plan_source", pk=plan.pk)).status_code == 404
+        )
 
 
 @pytest.mark.django_db
@@ -431,13 +545,20 @@ class TestPublishedPlans:
         plan = plan_world.plan
         plan.is_published = True
         plan.save()
-        plan_world.agency.name = "Children's Social Care (duty: csc.duty@northshire.gov.uk)"
+        plan_world.agency.name = (
+            "Children's Social Care (duty: csc.duty@northshire.gov.uk)"
+        )
         plan_world.agency.save()
-        ActionLeadFactory(action=plan_world.ongoing_action,
-                          text="Pat Jones (pat.jones@northshire.gov.uk)")
-        ProgressUpdateFactory(action=plan_world.led_action, at_risk=True,
-                              narrative="Internal: the trainer is off sick.",
-                              reason="Sickness absence in the training team.")
+        ActionLeadFactory(
+            action=plan_world.ongoing_action,
+            text="Pat Jones (pat.jones@northshire.gov.uk)",
+        )
+        ProgressUpdateFactory(
+            action=plan_world.led_action,
+            at_risk=True,
+            narrative="Internal: the trainer is off sick.",
+            reason="Sickness absence in the training team.",
+        )
         return plan
 
     def test_lists_published_plans_only(self, client, published):
@@ -451,8 +572,11 @@ class TestPublishedPlans:
     def test_shows_actions_and_statuses_but_no_narratives_or_email_addresses(
         self, client, published, lead_user
     ):
-        response = client.get(reverse("public:plan_detail",
-                                      kwargs={"partnership": SLUG, "pk": published.pk}))
+        response = client.get(
+            reverse(
+                "public:plan_detail", kwargs={"partnership": SLUG, "pk": published.pk}
+            )
+        )
 
         page = text_of(response)
         assert response.status_code == 200
@@ -467,23 +591,31 @@ class TestPublishedPlans:
         assert "[email removed]" in page
 
     def test_unpublished_plans_are_not_found(self, client, plan):
-        response = client.get(reverse("public:plan_detail",
-                                      kwargs={"partnership": SLUG, "pk": plan.pk}))
+        response = client.get(
+            reverse("public:plan_detail", kwargs={"partnership": SLUG, "pk": plan.pk})
+        )
 
         assert response.status_code == 404
 
     def test_a_published_plan_under_another_partnership_is_not_found(
         self, client, published, other_partnership
     ):
-        response = client.get(reverse("public:plan_detail", kwargs={
-            "partnership": other_partnership.slug, "pk": published.pk}))
+        response = client.get(
+            reverse(
+                "public:plan_detail",
+                kwargs={"partnership": other_partnership.slug, "pk": published.pk},
+            )
+        )
 
         assert response.status_code == 404
 
 
 @pytest.mark.django_db
 def test_models_link_to_their_pages(plan_world):
-    assert plan_world.plan.get_absolute_url() == f"/partnerships/{SLUG}/plans/{plan_world.plan.pk}/"
+    assert (
+        plan_world.plan.get_absolute_url()
+        == f"/partnerships/{SLUG}/plans/{plan_world.plan.pk}/"
+    )
     assert isinstance(plan_world.priority, Priority)
     assert plan_world.partnership.get_absolute_url() == f"/partnerships/{SLUG}/"
     assert str(plan_world.led_action).startswith("1.1 Deliver")

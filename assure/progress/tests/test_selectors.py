@@ -8,9 +8,21 @@ from assure.plans.models import Action, Plan
 from assure.progress.factories import ProgressUpdateFactory
 from assure.progress.models import Status
 from assure.progress.selectors import (
-    Rollup, action_annotate_status, action_is_led_by, action_list_for_plan,
-    action_list_led_by, dashboard_get, due_within_q, meeting_pack, my_actions, overdue_q,
-    plan_get_current, priority_rollups, progress_update_list, rollup_of, silent_q,
+    Rollup,
+    action_annotate_status,
+    action_is_led_by,
+    action_list_for_plan,
+    action_list_led_by,
+    dashboard_get,
+    due_within_q,
+    meeting_pack,
+    my_actions,
+    overdue_q,
+    plan_get_current,
+    priority_rollups,
+    progress_update_list,
+    rollup_of,
+    silent_q,
 )
 
 # The fixture plan's actions, all as at TODAY (14 March 2026):
@@ -29,8 +41,9 @@ def matching(plan, q: Q) -> list[str]:
 
 
 def update(action, days_ago: int, *, today: dt.date, **traits):
-    return ProgressUpdateFactory(action=action, update_date=today - dt.timedelta(days_ago),
-                                 **traits)
+    return ProgressUpdateFactory(
+        action=action, update_date=today - dt.timedelta(days_ago), **traits
+    )
 
 
 @pytest.mark.django_db
@@ -42,7 +55,9 @@ class TestCurrentStatus:
 
     def test_is_the_latest_update_by_date_not_by_when_recorded(self, today, led_action):
         update(led_action, 3, today=today, at_risk=True)
-        update(led_action, 20, today=today, complete=True)  # recorded later, dated earlier
+        update(
+            led_action, 20, today=today, complete=True
+        )  # recorded later, dated earlier
 
         action = action_annotate_status(Action.objects.filter(pk=led_action.pk)).get()
 
@@ -63,8 +78,9 @@ class TestCurrentStatus:
         update(led_action, 30, today=today, at_risk=True)
         update(led_action, 1, today=today, complete=True)
 
-        as_at = action_annotate_status(Action.objects.filter(pk=led_action.pk),
-                                       as_at=today - dt.timedelta(10)).get()
+        as_at = action_annotate_status(
+            Action.objects.filter(pk=led_action.pk), as_at=today - dt.timedelta(10)
+        ).get()
 
         assert as_at.current_status == Status.AT_RISK
 
@@ -94,7 +110,9 @@ class TestDueWithin:
     def test_includes_today_and_the_last_day_only(self, today, plan):
         assert matching(plan, due_within_q(today=today, days=16)) == []
         assert matching(plan, due_within_q(today=today, days=17)) == ["1.2"]
-        assert matching(plan, due_within_q(today=dt.date(2026, 3, 31), days=0)) == ["1.2"]
+        assert matching(plan, due_within_q(today=dt.date(2026, 3, 31), days=0)) == [
+            "1.2"
+        ]
 
     def test_n_days(self, today, plan):
         assert matching(plan, due_within_q(today=today, days=108)) == ["1.1", "1.2"]
@@ -132,16 +150,22 @@ class TestSilent:
 class TestRollup:
     def test_percent_complete_leaves_out_cancelled_actions(self):
         rollup = Rollup()
-        rollup.counts.update({Status.COMPLETE: 1, Status.ON_TRACK: 2, Status.CANCELLED: 1})
+        rollup.counts.update(
+            {Status.COMPLETE: 1, Status.ON_TRACK: 2, Status.CANCELLED: 1}
+        )
 
         assert rollup.total == 4
         assert rollup.percent_complete == 33
 
     @pytest.mark.parametrize(
         ("counts", "percent"),
-        [({}, 0), ({Status.CANCELLED: 2}, 0), ({Status.COMPLETE: 2}, 100),
-         ({Status.COMPLETE: 1, Status.AT_RISK: 1}, 50),
-         ({Status.COMPLETE: 2, Status.NOT_STARTED: 1}, 67)],
+        [
+            ({}, 0),
+            ({Status.CANCELLED: 2}, 0),
+            ({Status.COMPLETE: 2}, 100),
+            ({Status.COMPLETE: 1, Status.AT_RISK: 1}, 50),
+            ({Status.COMPLETE: 2, Status.NOT_STARTED: 1}, 67),
+        ],
     )
     def test_percent_complete(self, counts, percent):
         rollup = Rollup()
@@ -151,9 +175,15 @@ class TestRollup:
 
     def test_ordered_is_worst_first_without_zeroes(self):
         rollup = Rollup()
-        rollup.counts.update({Status.COMPLETE: 1, Status.OFF_TRACK: 2, Status.NOT_STARTED: 1})
+        rollup.counts.update(
+            {Status.COMPLETE: 1, Status.OFF_TRACK: 2, Status.NOT_STARTED: 1}
+        )
 
-        assert rollup.ordered() == [("off_track", 2), ("complete", 1), ("not_started", 1)]
+        assert rollup.ordered() == [
+            ("off_track", 2),
+            ("complete", 1),
+            ("not_started", 1),
+        ]
 
     def test_priority_rollups_count_each_priority(self, today, plan_world):
         update(plan_world.led_action, 1, today=today, complete=True)
@@ -179,9 +209,12 @@ class TestRollup:
 @pytest.mark.django_db
 class TestPlanGetCurrent:
     def test_prefers_the_newest_approved_plan_to_a_newer_draft(self, plan):
-        PlanFactory(partnership=plan.partnership, draft=True,
-                    period_start_date=dt.date(2027, 4, 1),
-                    period_end_date=dt.date(2028, 3, 31))
+        PlanFactory(
+            partnership=plan.partnership,
+            draft=True,
+            period_start_date=dt.date(2027, 4, 1),
+            period_end_date=dt.date(2028, 3, 31),
+        )
 
         assert plan_get_current(partnership=plan.partnership) == plan
 
@@ -252,13 +285,17 @@ class TestLeads:
         led = action_list_led_by(user=lead_user, partnership=plan_world.partnership)
 
         assert refs(led) == ["1.1"]
-        assert list(action_list_led_by(user=lead_user, partnership=other_partnership)) == []
+        assert (
+            list(action_list_led_by(user=lead_user, partnership=other_partnership))
+            == []
+        )
 
 
 @pytest.mark.django_db
 class TestMyActions:
-    def test_overdue_then_due_soon_then_the_rest_then_closed(self, today, plan_world,
-                                                             lead_user):
+    def test_overdue_then_due_soon_then_the_rest_then_closed(
+        self, today, plan_world, lead_user
+    ):
         plan_world.health_group.chair = plan_world.lead_person
         plan_world.health_group.save()
         person = plan_world.lead_person
@@ -267,19 +304,29 @@ class TestMyActions:
         done = ActionFactory(priority=plan_world.priority, ref="1.3", overdue=True)
         ActionLeadFactory(action=done, person=person, text=person.name)
         update(done, 1, today=today, complete=True)
-        far = ActionFactory(priority=plan_world.priority, ref="1.4",
-                            due_date=dt.date(2026, 5, 1), due_text="May 2026")
+        far = ActionFactory(
+            priority=plan_world.priority,
+            ref="1.4",
+            due_date=dt.date(2026, 5, 1),
+            due_text="May 2026",
+        )
         ActionLeadFactory(action=far, person=person, text=person.name)
 
-        mine = my_actions(user=lead_user, partnership=plan_world.partnership, today=today)
+        mine = my_actions(
+            user=lead_user, partnership=plan_world.partnership, today=today
+        )
 
         # 2.1 overdue; 1.2 due in 17 days; then 1.4, 1.1 by due date, 2.2 with none;
         # 1.3 complete last.
         assert refs(mine) == ["2.1", "1.2", "1.4", "1.1", "2.2", "1.3"]
 
     def test_a_member_leads_nothing(self, today, plan_world, member_user):
-        assert my_actions(user=member_user, partnership=plan_world.partnership,
-                          today=today) == []
+        assert (
+            my_actions(
+                user=member_user, partnership=plan_world.partnership, today=today
+            )
+            == []
+        )
 
 
 @pytest.mark.django_db
@@ -288,27 +335,38 @@ class TestMeetingPack:
     PREVIOUS = dt.date(2025, 12, 10)
 
     def pack(self, plan):
-        return meeting_pack(plan=plan, meeting_date=self.MEETING,
-                            previous_meeting_date=self.PREVIOUS)
+        return meeting_pack(
+            plan=plan, meeting_date=self.MEETING, previous_meeting_date=self.PREVIOUS
+        )
 
     def items(self, plan) -> dict[str, bool]:
         return {i.action.ref: i.is_stale for _, items in self.pack(plan) for i in items}
 
     def test_flags_actions_with_no_update_since_the_previous_meeting(self, plan_world):
-        ProgressUpdateFactory(action=plan_world.led_action, update_date=dt.date(2026, 1, 5))
-        ProgressUpdateFactory(action=plan_world.other_action,
-                              update_date=self.PREVIOUS)  # on the day: not since
-        ProgressUpdateFactory(action=plan_world.overdue_action,
-                              update_date=dt.date(2025, 11, 1))
+        ProgressUpdateFactory(
+            action=plan_world.led_action, update_date=dt.date(2026, 1, 5)
+        )
+        ProgressUpdateFactory(
+            action=plan_world.other_action, update_date=self.PREVIOUS
+        )  # on the day: not since
+        ProgressUpdateFactory(
+            action=plan_world.overdue_action, update_date=dt.date(2025, 11, 1)
+        )
 
         assert self.items(plan_world.plan) == {
-            "1.1": False, "1.2": True, "2.1": True, "2.2": True}
+            "1.1": False,
+            "1.2": True,
+            "2.1": True,
+            "2.2": True,
+        }
 
     def test_groups_by_priority_with_the_latest_update(self, plan_world):
-        older = ProgressUpdateFactory(action=plan_world.led_action,
-                                      update_date=dt.date(2026, 1, 5))
-        newer = ProgressUpdateFactory(action=plan_world.led_action, at_risk=True,
-                                      update_date=dt.date(2026, 2, 5))
+        older = ProgressUpdateFactory(
+            action=plan_world.led_action, update_date=dt.date(2026, 1, 5)
+        )
+        newer = ProgressUpdateFactory(
+            action=plan_world.led_action, at_risk=True, update_date=dt.date(2026, 2, 5)
+        )
 
         sections = self.pack(plan_world.plan)
 
@@ -318,10 +376,16 @@ class TestMeetingPack:
         assert sections[0][1][1].latest is None
 
     def test_is_as_at_the_meeting(self, plan_world):
-        ProgressUpdateFactory(action=plan_world.led_action, complete=True,
-                              update_date=dt.date(2026, 3, 12))  # after the meeting
-        ProgressUpdateFactory(action=plan_world.other_action, complete=True,
-                              update_date=dt.date(2026, 3, 1))  # closed before it
+        ProgressUpdateFactory(
+            action=plan_world.led_action,
+            complete=True,
+            update_date=dt.date(2026, 3, 12),
+        )  # after the meeting
+        ProgressUpdateFactory(
+            action=plan_world.other_action,
+            complete=True,
+            update_date=dt.date(2026, 3, 1),
+        )  # closed before it
 
         items = self.items(plan_world.plan)
 

@@ -8,8 +8,10 @@ from assure.progress.models import ProgressUpdate
 
 
 def record_url(action) -> str:
-    return reverse("progress:record_progress",
-                   kwargs={"partnership": "northshire", "action_pk": action.pk})
+    return reverse(
+        "progress:record_progress",
+        kwargs={"partnership": "northshire", "action_pk": action.pk},
+    )
 
 
 @pytest.mark.django_db
@@ -22,12 +24,19 @@ class TestRecordProgress:
         assert "Record progress" in page
         assert "Lead: Jo Bloggs, Named nurse. Due: 30 June 2026 (June 2026)." in page
 
-    def test_errors_are_shown_and_then_the_update_is_recorded(self, today, lead_client,
-                                                              led_action, plan):
-        missing = lead_client.post(record_url(led_action), {
-            "status": "at_risk", "narrative": "Venue cancelled.", "reason": "",
-            "impact": "", "update_date": "",
-        })
+    def test_errors_are_shown_and_then_the_update_is_recorded(
+        self, today, lead_client, led_action, plan
+    ):
+        missing = lead_client.post(
+            record_url(led_action),
+            {
+                "status": "at_risk",
+                "narrative": "Venue cancelled.",
+                "reason": "",
+                "impact": "",
+                "update_date": "",
+            },
+        )
 
         page = text_of(missing)
         assert missing.status_code == 200
@@ -38,15 +47,24 @@ class TestRecordProgress:
         assert "Venue cancelled." in page  # what they typed is kept
         assert not ProgressUpdate.objects.exists()
 
-        done = lead_client.post(record_url(led_action), {
-            "status": "at_risk", "narrative": "Venue cancelled.",
-            "reason": "Rebooking for April.", "impact": "", "update_date": "",
-        })
+        done = lead_client.post(
+            record_url(led_action),
+            {
+                "status": "at_risk",
+                "narrative": "Venue cancelled.",
+                "reason": "Rebooking for April.",
+                "impact": "",
+                "update_date": "",
+            },
+        )
 
         assert done["Location"] == led_action.get_absolute_url()
         update = ProgressUpdate.objects.get()
         assert (update.status, update.reason, update.update_date) == (
-            "at_risk", "Rebooking for April.", today)
+            "at_risk",
+            "Rebooking for April.",
+            today,
+        )
         action_page = text_of(lead_client.get(done["Location"]))
         assert "Progress recorded" in action_page
         assert "Rebooking for April." in action_page
@@ -58,32 +76,46 @@ class TestRecordProgress:
         [
             ({"status": "", "narrative": "x"}, "Choose a status"),
             ({"status": "on_track", "narrative": ""}, "Enter what has happened"),
-            ({"status": "on_track", "narrative": "x", "update_date": "2026-03-15"},
-             "The date of the update must be today or in the past"),
-            ({"status": "on_track", "narrative": "x", "update_date": "2026-02-30"},
-             "Enter the date of the update as a real date"),
-            ({"status": "off_track", "narrative": "x", "reason": "  "},
-             "Enter why the action is at risk or off track"),
+            (
+                {"status": "on_track", "narrative": "x", "update_date": "2026-03-15"},
+                "The date of the update must be today or in the past",
+            ),
+            (
+                {"status": "on_track", "narrative": "x", "update_date": "2026-02-30"},
+                "Enter the date of the update as a real date",
+            ),
+            (
+                {"status": "off_track", "narrative": "x", "reason": "  "},
+                "Enter why the action is at risk or off track",
+            ),
         ],
     )
-    def test_refuses_what_is_missing_or_wrong(self, today, lead_client, led_action, data,
-                                             message):
+    def test_refuses_what_is_missing_or_wrong(
+        self, today, lead_client, led_action, data, message
+    ):
         page = text_of(lead_client.post(record_url(led_action), data))
 
         assert message in page
         assert not ProgressUpdate.objects.exists()
 
     def test_records_a_past_date(self, today, manager_client, other_action):
-        manager_client.post(record_url(other_action), {
-            "status": "complete", "narrative": "Audit reported.",
-            "update_date": "2026-03-01",
-        })
+        manager_client.post(
+            record_url(other_action),
+            {
+                "status": "complete",
+                "narrative": "Audit reported.",
+                "update_date": "2026-03-01",
+            },
+        )
 
         assert ProgressUpdate.objects.get().update_date == dt.date(2026, 3, 1)
 
-    def test_a_lead_may_not_record_on_another_leads_action(self, lead_client, other_action):
-        response = lead_client.post(record_url(other_action),
-                                    {"status": "on_track", "narrative": "x"})
+    def test_a_lead_may_not_record_on_another_leads_action(
+        self, lead_client, other_action
+    ):
+        response = lead_client.post(
+            record_url(other_action), {"status": "on_track", "narrative": "x"}
+        )
 
         assert response.status_code == 403
         assert not ProgressUpdate.objects.exists()
@@ -97,9 +129,12 @@ class TestRecordProgress:
 
         assert lead_client.get(record_url(plan_world.other_action)).status_code == 200
 
-    def test_an_action_of_another_partnership_is_not_found(self, other_manager_client,
-                                                           led_action):
-        url = reverse("progress:record_progress",
-                      kwargs={"partnership": "southshire", "action_pk": led_action.pk})
+    def test_an_action_of_another_partnership_is_not_found(
+        self, other_manager_client, led_action
+    ):
+        url = reverse(
+            "progress:record_progress",
+            kwargs={"partnership": "southshire", "action_pk": led_action.pk},
+        )
 
         assert other_manager_client.get(url).status_code == 404
