@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .blocks import Block
-from .columns import header_roles
+from .columns import column_role, header_roles
 from .text import normalise_chars
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -30,6 +30,7 @@ def decode_text(data: bytes) -> str:
 
 _REF_CELL = re.compile(r"^\(?\d{1,2}(?:\.\d{1,2}){0,2}[.)]?$")
 _SLASH_CELLS = re.compile(r"\s+/\s+")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _REPEATABLE = re.compile(r"^(?:priority|theme|aim|strategic)\b", re.IGNORECASE)
 
 
@@ -38,6 +39,13 @@ def _running_lines(lines: list[str]) -> set[str]:
     counts: dict[str, int] = {}
     for line in lines:
         shape = _shape(line)
+        if (
+            _is_pipe_row(line)
+            or _REF_CELL.match(line.strip())
+            or header_roles(_SLASH_CELLS.split(line.strip()))
+            or (len(line.split()) <= 3 and column_role(line))
+        ):
+            continue  # a table's header (or a ref) typed again for each table is structure
         if shape and "\t" not in line and len(line.split()) <= 12:
             counts[shape] = counts.get(shape, 0) + 1
     return {
@@ -60,8 +68,8 @@ def read_text_blocks(text: str) -> list[Block]:
     in_table = False
     lines = normalise_chars(text).split("\n")
     running = _running_lines(lines)
-    for number, raw in enumerate(lines, start=1):
-        line = raw.rstrip("\n")
+    for number, raw in _stacked_rows(lines):
+        line = _EMPHASIS.sub(r"\2", raw.rstrip("\n"))
         where = f"line {number}"
         if not line.strip() or _shape(line) in running:
             continue
@@ -87,6 +95,40 @@ def read_text_blocks(text: str) -> list[Block]:
             body = _LIST_ITEM.sub("", line) if is_list else line
             blocks.append(Block("para", [body], where, is_list=is_list))
     return blocks
+
+
+def _stacked_rows(lines: list[str]) -> list[tuple[int, str]]:
+    """Numbered lines, with a table written one cell per line joined back into rows.
+
+    Some conversions put each cell of a table on its own line with a blank line between
+    rows. When a group of short lines reads as a header ("Ref", "Action", "Lead",
+    "Timescale"), each following group with as many lines is a row of that table.
+    """
+    numbered = list(enumerate(lines, start=1))
+    groups: list[list[tuple[int, str]]] = [[]]
+    for number, line in numbered:
+        if line.strip():
+            groups[-1].append((number, line))
+        elif groups[-1]:
+            groups.append([])
+    result: list[tuple[int, str]] = []
+    width = 0
+    for group in groups:
+        cells = [line.strip() for _, line in group]
+        if (
+            len(cells) >= 3
+            and all(len(cell.split()) <= 6 and "\t" not in cell for cell in cells)
+            and header_roles(cells) is not None
+        ):
+            width = len(cells)
+        elif width and len(cells) == width and not any("\t" in cell for cell in cells):
+            pass
+        else:
+            width = 0
+            result.extend(group)
+            continue
+        result.append((group[0][0], "\t".join(cells)))
+    return result
 
 
 def _slash_row(line: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from .text import clean_text
 
@@ -41,7 +41,7 @@ _YEAR = r"(?P<year>(?:19|20)\d\d|'?\d\d)"
 _MONTH_YEAR = re.compile(
     r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
     + _MONTH
-    + r"(?:\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?,)?(?:\s*,?\s*"
+    + r"(?:\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?,)?(?:(?:\s*,?\s*|-)"
     + _YEAR
     + r")?\b(?![./]\d)",
     re.IGNORECASE,
@@ -49,6 +49,28 @@ _MONTH_YEAR = re.compile(
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/.])(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-](?P<y>\d{4}|\d{2})(?![\d/.])"
 )
+_WEEK_OF = re.compile(
+    r"\b(?:w\s*/\s*c|w\.c\.?|wc|week\s+(?:commencing|beginning|starting))\s*:?\s*",
+    re.IGNORECASE,
+)
+_SEASON = re.compile(
+    r"\b(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?P<term>term))?"
+    r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d(?:\s*[/-]\s*(?:19|20)?\d\d)?|'\d\d))?\b"
+    r"(?!\s*[-/]?\s*half)",
+    re.IGNORECASE,
+)
+# The last month of each school term and season, and whether it ends in the next
+# calendar year (winter runs into February).
+_TERM_END = {"autumn": (12, 0), "spring": (3, 0), "summer": (7, 0)}
+_SEASON_END = {"spring": (5, 0), "summer": (8, 0), "autumn": (11, 0), "fall": (11, 0),
+               "winter": (2, 1)}
+_RELATIVE = re.compile(
+    r"\bwithin\s+(?P<n>\d{1,2}|one|two|three|four|six|nine|twelve)\s+"
+    r"(?P<unit>weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+_SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9,
+                  "twelve": 12}
 _ISO_DATE = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")
 _QUARTER = re.compile(
     r"\b(?:Q\s?(?P<q>[1-4])|(?P<word>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)"
@@ -202,6 +224,12 @@ def _mentions(
         found.append(_Mention(end=end, start=start, pos=a, stop=b))
         taken.append((a, b))
 
+    for match in _WEEK_OF.finditer(text):
+        day = _date_at(text, match.end())
+        if day is not None:
+            end = day[0] + timedelta(days=6)
+            if free(match.start(), day[1]):
+                add(day[0], end, match.start(), day[1])
     for match in list(_ISO_DATE.finditer(text)) + list(_NUMERIC_DATE.finditer(text)):
         if not free(*match.span()):
             continue
@@ -214,6 +242,10 @@ def _mentions(
         except ValueError:
             continue
         add(day, day, *match.span())
+    for match in _SEASON.finditer(text):
+        dates = _season_dates(match, period_start)
+        if dates and free(*match.span()):
+            add(dates[0], dates[1], *match.span())
     for match in _WHOLE_YEAR.finditer(text):
         span = match.group("span")
         pair = _SPAN_YEAR.search(span)
@@ -265,6 +297,67 @@ def _mentions(
     return found
 
 
+def _date_at(text: str, position: int) -> tuple[date, int] | None:
+    """The day named at a position ("3 March 2025", "03/03/25"), and where it stops."""
+    rest = text[position:]
+    numeric = _NUMERIC_DATE.match(rest) or _ISO_DATE.match(rest)
+    try:
+        if numeric:
+            day = date(
+                _full_year(numeric.group("y")),
+                int(numeric.group("m")),
+                int(numeric.group("d")),
+            )
+            return day, position + numeric.end()
+        named = _MONTH_YEAR.match(rest)
+        if named and named.group("year") and (named.group("day") or named.group("day2")):
+            day = date(
+                _full_year(named.group("year")),
+                MONTHS[named.group("month").lower()],
+                int(named.group("day") or named.group("day2")),
+            )
+            return day, position + named.end()
+    except ValueError:
+        return None
+    return None
+
+
+def _season_dates(
+    match: re.Match[str], period_start: date | None
+) -> tuple[date, date] | None:
+    """First and last day of a school term ("Spring term 2026": to 31 March) or a season
+    ("Autumn 2025": to 30 November; "Winter 2025": to the end of February 2026)."""
+    season = match.group("season").lower()
+    is_term = bool(match.group("term"))
+    if is_term and season not in _TERM_END:
+        return None
+    month, next_year = (_TERM_END if is_term else _SEASON_END)[season]
+    year_text = match.group("year")
+    if year_text:
+        pair = _SPAN_YEAR.search(year_text)
+        if pair:
+            first = _full_year(pair.group("a"))
+            # An academic or financial year: the autumn (and a season's spring, summer,
+            # autumn) fall in its first calendar year, the rest in its second.
+            second_half = month <= 7 if is_term else next_year == 1
+            year = first + 1 if second_half else first
+            if not is_term and next_year:
+                year = first
+        else:
+            year = _full_year(year_text)
+        end_year = year + next_year
+    elif period_start is not None:
+        end_year = next(
+            y + next_year
+            for y in range(period_start.year - 1, period_start.year + 2)
+            if _last_day(y + next_year, month) >= period_start
+        )
+    else:
+        return None
+    end = _last_day(end_year, month)
+    return date(end.year, end.month, 1), end
+
+
 def _mark_starts_and_open(text: str, found: list[_Mention]) -> None:
     """Flag dates that start something ("commencing July 12") or run on ("onwards")."""
     for index, mention in enumerate(found):
@@ -302,6 +395,9 @@ def _parse(text: str, period_start: date | None, period_end: date | None) -> Tim
         return result
     recurrence = next((name for name, rx in _RECURRENCE if rx.search(written)), None)
     found = _mentions(written, period_start, period_end)
+    relative = _RELATIVE.search(written)
+    if relative:
+        return _relative(result, relative, found)
     result.recurrence = recurrence
     starts = [m for m in found if m.is_start]
     ends = [m for m in found if not m.is_start] or ([] if recurrence else starts)
@@ -334,4 +430,25 @@ def _parse(text: str, period_start: date | None, period_end: date | None) -> Tim
     result.date = latest.end
     if period_start and period_end and not period_start <= latest.end <= period_end:
         result.problem = "date outside the plan's period"
+    return result
+
+
+def _relative(result: Timescale, match: re.Match[str], found: list[_Mention]) -> Timescale:
+    """"Within 6 months": a due date only when the text names what it counts from
+    ("within 6 months of June 2025"); else open, for a person to date."""
+    count = match.group("n").lower()
+    number = int(count) if count.isdigit() else _SMALL_NUMBERS[count]
+    unit = match.group("unit").lower()
+    base = next((m for m in found if m.pos > match.end() or m.stop < match.start()), None)
+    if base is None:
+        result.is_open_ended = True
+        result.problem = "no date could be read"
+        return result
+    if unit.startswith("week"):
+        result.date = base.end + timedelta(weeks=number)
+    else:
+        months = number * (12 if unit.startswith("year") else 1)
+        index = base.end.year * 12 + base.end.month - 1 + months
+        result.date = _last_day(index // 12, index % 12 + 1)
+    result.milestones = [result.date]
     return result

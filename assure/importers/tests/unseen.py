@@ -450,7 +450,7 @@ def text_markdown() -> bytes:
              "| Term | Meaning |", "|---|---|", "| MASH | Multi-Agency Safeguarding Hub |", ""]
     for p in plan["priorities"]:
         lines += [f"## Priority {p['ref']} – {p['title']}", "",
-                  "| Ref | Action | Lead | Timescale | Outcome |", "|:---|:---|:---|:---|:---|"]
+                  "| Ref | Action | Lead | Timescale | Success measure |", "|:---|:---|:---|:---|:---|"]
         for a in p["actions"]:
             outputs = "<br>".join(a["outputs"])
             lines.append(f"| **{a['ref']}** | {a['text']} | {a['lead_cell']} | "
