@@ -110,6 +110,7 @@ def load(file: Path, slug: str | None) -> None:
     from django.core.exceptions import ValidationError
     from django.db import transaction
 
+    from assure.plans.schema import plan_document_errors
     from assure.plans.services import partnership_get_or_create, plan_create_from_document
 
     try:
@@ -118,6 +119,9 @@ def load(file: Path, slug: str | None) -> None:
         raise click.ClickException(f"{file} is not valid JSON: {error}") from None
     name = document.get("partnership") if isinstance(document, dict) else None
     try:
+        # Check the document before creating its partnership, so errors name its fields.
+        if errors := plan_document_errors(document):
+            raise ValidationError(errors)
         with transaction.atomic():
             partnership, _ = partnership_get_or_create(
                 slug=slug, name=name if isinstance(name, str) and name else (slug or "")
