@@ -41,6 +41,7 @@ class Block:
     is_record: bool = False  # a row known to be whole (Word, Excel), not a wrapped line
     continues_row: bool = False  # may be the rest of a row a page break cut (PDF)
     table: int | None = None
+    note: str | None = None  # what the reader was unsure of, for a person to check
 
     @property
     def texts(self) -> list[str]:

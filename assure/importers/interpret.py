@@ -227,6 +227,10 @@ class Interpreter:
         for index, block in enumerate(self.blocks):
             if not block.texts or index <= self.skip_until:
                 continue
+            if block.note:
+                self.problems.append(
+                    Problem(block.where, block.note, "uncertain_structure")
+                )
             try:
                 self.read_block(index, block)
             except Exception as error:  # noqa: BLE001 - one odd block must not stop an import
@@ -258,6 +262,8 @@ class Interpreter:
         roles = header_roles(block.cells) if block.kind == "row" else None
         if roles is not None:
             self.read_header(index, block, roles)
+            return
+        if self.read_field_line(block, texts):
             return
         if self.read_label(block, texts):
             return
@@ -398,6 +404,22 @@ class Interpreter:
         self.last_action = None
         self.merged_lines = 0
 
+    def read_field_line(self, block: Block, texts: list[str]) -> bool:
+        """ "Lead: X", "By when: May 17", "Outcome: ..." on their own lines under an
+        action written as a paragraph: the action's fields."""
+        if block.kind == "row" or self.last_action is None or len(texts) != 1:
+            return False
+        text = texts[0]
+        first = _INLINE_FIELD.match(text)
+        if first is None or first.start() != 0:
+            return False
+        fields = _inline_fields(text)
+        fields.pop("action", None)
+        for role, value in fields.items():
+            if role in FIELDS and value.strip():
+                self.last_action.add(role, value)
+        return True
+
     def read_label(self, block: Block, texts: list[str]) -> bool:
         """A labelled line under a priority: its aim, its measures, the actions
         lead-in."""
@@ -476,6 +498,12 @@ class Interpreter:
         ref, rest = _split_ref(texts)
         if ref is None or not rest:
             return False
+        if (
+            block.kind == "para"
+            and len(texts) == 1
+            and self.read_run_in_table(block, texts[0])
+        ):
+            return True
         draft = ActionDraft(ref=ref, where=block.where)
         fields = _inline_fields(" ".join(rest) if len(rest) > 1 else rest[0])
         if len(rest) > 2 and not any(role != "action" for role in fields):

@@ -68,11 +68,22 @@ def read_text_blocks(text: str) -> list[Block]:
     in_table = False
     lines = normalise_chars(text).split("\n")
     running = _running_lines(lines)
+    slash_roles: list[str | None] | None = None
     for number, raw in _stacked_rows(lines):
         line = _EMPHASIS.sub(r"\2", raw.rstrip("\n"))
         where = f"line {number}"
         if not line.strip() or _shape(line) in running:
             continue
+        note = None
+        if "\t" not in line and _SLASH_CELLS.search(line):
+            parts = _SLASH_CELLS.split(line.strip())
+            roles = header_roles(parts) if len(parts) >= 3 else None
+            if roles is not None:
+                slash_roles = roles
+            elif slash_roles is not None and len(parts) > len(slash_roles):
+                line, note = _fit_slash_row(parts, slash_roles)
+        elif "\t" in line or _is_pipe_row(line):
+            slash_roles = None
         line = _slash_row(line)
         if _MD_RULE.match(line) and "-" in line:
             continue
@@ -80,7 +91,7 @@ def read_text_blocks(text: str) -> list[Block]:
             if not in_table:
                 table += 1
                 in_table = True
-            blocks.append(Block("row", _cells(line), where, table=table))
+            blocks.append(Block("row", _cells(line), where, table=table, note=note))
             continue
         in_table = False
         heading = _MD_HEADING.match(line)
@@ -129,6 +140,50 @@ def _stacked_rows(lines: list[str]) -> list[tuple[int, str]]:
             continue
         result.append((group[0][0], "\t".join(cells)))
     return result
+
+
+def _fit_slash_row(
+    parts: list[str], roles: list[str | None]
+) -> tuple[str, str | None]:
+    """A " / " row with more parts than its header has columns: some " / " were inside
+    a cell. Leads are written "A / B", so the extra parts join the lead column when the
+    columns after it still line up (a date under the timescale); else they join the
+    action, and the row is flagged."""
+    extra = len(parts) - len(roles)
+    timescale = roles.index("timescale") if "timescale" in roles else None
+    lead = roles.index("lead") if "lead" in roles else None
+    action = roles.index("action") if "action" in roles else None
+    target, note = lead, None
+    if lead is None or (
+        timescale is not None
+        and timescale > lead
+        and not _looks_like_date(parts[timescale + extra])
+    ):
+        target = action if action is not None else (lead or 0)
+        note = (
+            "This line has more ' / ' than its header has columns; "
+            "check which cell each part belongs to."
+        )
+    assert target is not None
+    merged = [
+        *parts[:target],
+        " / ".join(parts[target : target + extra + 1]),
+        *parts[target + extra + 1 :],
+    ]
+    return "\t".join(merged), note
+
+
+def _looks_like_date(text: str) -> bool:
+    """Whether a cell reads as a timescale (a date, a recurrence or an open end)."""
+    from .timescales import parse_timescale
+
+    timescale = parse_timescale(text)
+    return bool(
+        timescale.date
+        or timescale.recurrence
+        or timescale.is_open_ended
+        and timescale.problem is None
+    ) or bool(re.search(r"\b(?:Q[1-4]|20\d\d|term|spring|summer|autumn|winter)\b", text, re.I))
 
 
 def _slash_row(line: str) -> str:
