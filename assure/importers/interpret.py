@@ -332,7 +332,9 @@ class Interpreter:
         if len(texts) != 1 or block.kind == "row" and self.columns is not None:
             return False
         numbered = _NUMBERED.match(first)
-        if not numbered or len(numbered.group("title").split()) < 2:
+        if not numbered or (
+            len(numbered.group("title").split()) < 2 and block.kind != "heading"
+        ):
             return False
         ref, title = str(int(numbered.group("num"))), numbered.group("title")
         if block.is_list:
