@@ -11,7 +11,7 @@ from .blocks import Block, ImportResult, Problem
 from .columns import column_role, header_roles
 from .leads import split_leads
 from .meta import PlanMeta, read_meta
-from .text import clean_text, fold, html_to_lines
+from .text import BULLETS, clean_text, fold, html_to_lines
 from .timescales import parse_timescale
 
 REF = r"\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?"
@@ -1147,8 +1147,44 @@ def _items(parts: list[str]) -> list[str]:
     item."""
     items: list[str] = []
     for part in parts:
-        items.extend(html_to_lines(part))
+        lines = html_to_lines(part)
+        if _LIST_MARKUP.search(part):
+            items.extend(lines)  # bullets say where items start; sentences stay together
+            continue
+        for line in lines:
+            for piece in _DASH_ITEM.split(line):
+                items.extend(_sentences(piece))
     return items
+
+
+_DASH_ITEM = re.compile(r"(?<=\S)\s+-\s+(?=[A-Z])")
+
+
+_LIST_MARKUP = re.compile(
+    r"<\s*(?:li|ul|ol)\b|(?:^|\n)\s*(?:[" + BULLETS + r"]|[-*]\s|\(?[a-z0-9][.)]\s)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[A-Za-z0-9%)\]’'\"][.!?])\s+(?=[A-Z“\"‘'])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:inc|incl|e\.g|i\.e|etc|no|nos|vs|cf|approx|dept|esp|fig|ref|st|dr|mr|mrs|ms)"
+    r"|\b[A-Za-z])\.$",
+    re.IGNORECASE,
+)
+
+
+def _sentences(line: str) -> list[str]:
+    """A line of outputs split into its sentences ("Audit done. Report to Board."),
+    not after abbreviations; a bracketed note after a sentence stays with it."""
+    pieces: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(line):
+        head = line[start : match.start()]
+        if _ABBREVIATION.search(head):
+            continue
+        pieces.append(head.strip())
+        start = match.end()
+    pieces.append(line[start:].strip())
+    return [piece for piece in pieces if piece]
 
 
 def _measure_items(lines: list[str]) -> list[str]:
