@@ -33,6 +33,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from assure.importers.models import ImportDraft
+from assure.scorecard.models import Indicator
 
 ANON, MEMBER, LEAD, LEAD_OTHER, MANAGER, OUTSIDER = (
     "anonymous",
@@ -113,6 +114,13 @@ def _upload(world) -> dict:
 
     text = (SEEDS / "004_49595ce4b47897f8.txt").read_bytes()
     return {"document": SimpleUploadedFile("iow-plan.txt", text)}
+
+
+def _scorecard_upload(world) -> dict:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    text = f"indicator,period,value\n{world.indicator.code},2025-Q4,12\n".encode()
+    return {"action": "check", "file": SimpleUploadedFile("figures.csv", text)}
 
 
 # One entry per URL name. Keep them grouped by app; say why when a rule is unusual.
@@ -204,6 +212,56 @@ EXPECTED: dict[str, Rule] = {
     "importers:remove_action": Rule(get=post_only(), post=manager_only(REDIRECT)),
     "importers:confirm": Rule(get=post_only(), post=manager_only(REDIRECT)),
     "importers:discard": Rule(get=post_only(), post=manager_only(REDIRECT)),
+    # --- scorecard: members read, the business manager edits --------------------
+    "scorecard:scorecard": Rule(get=reader()),
+    "scorecard:exceptions": Rule(get=reader()),
+    "scorecard:cp_journey": Rule(get=reader()),
+    "scorecard:export_csv": Rule(get=reader()),
+    "scorecard:indicator_detail": Rule(get=reader()),
+    # Checking an upload shows a preview and saves nothing (the preview is in the
+    # session), so the manager's POST answers 200.
+    "scorecard:upload": Rule(
+        get=manager_only(), post=manager_only(OK), data=_scorecard_upload
+    ),
+    "scorecard:official_load": Rule(
+        get=manager_only(),
+        post=manager_only(REDIRECT),
+        data=lambda w: {"authority": "921"},
+    ),
+    "scorecard:indicator_new": Rule(
+        get=manager_only(),
+        post=manager_only(REDIRECT),
+        data=lambda w: {
+            "code": "walk_pct",
+            "name": "Added by the walk",
+            "definition": "Walked, of all walks",
+            "unit": "percent",
+            "polarity": "higher",
+            "frequency": "quarterly",
+        },
+    ),
+    "scorecard:indicator_edit": Rule(
+        get=manager_only(),
+        post=manager_only(REDIRECT),
+        data=lambda w: {
+            "code": w.indicator.code,
+            "name": "Changed by the walk",
+            "definition": w.indicator.definition,
+            "unit": "percent",
+            "polarity": "higher",
+            "frequency": "quarterly",
+        },
+    ),
+    "scorecard:commentary_new": Rule(
+        get=manager_only(),
+        post=manager_only(REDIRECT),
+        data=lambda w: {"worries": "Written by the walk"},
+    ),
+    "scorecard:measurement_new": Rule(
+        get=manager_only(),
+        post=manager_only(REDIRECT),
+        data=lambda w: {"period": "2025-Q4", "value": "12"},
+    ),
 }
 
 # What `pk` is the key of, by URL name.
@@ -225,6 +283,10 @@ PK_OF: dict[str, str] = {
     "importers:remove_action": "import_draft",
     "importers:confirm": "import_draft",
     "importers:discard": "import_draft",
+    "scorecard:indicator_detail": "indicator",
+    "scorecard:indicator_edit": "indicator",
+    "scorecard:commentary_new": "indicator",
+    "scorecard:measurement_new": "indicator",
 }
 
 
@@ -240,6 +302,7 @@ OBJECTS: dict[str, Callable[[SimpleNamespace, str], int]] = {
     "action": lambda w, role: _action(w, role).pk,
     "lead": lambda w, role: _action(w, role).leads.get().pk,
     "import_draft": lambda w, role: w.import_draft.pk,
+    "indicator": lambda w, role: w.indicator.pk,
 }
 
 
@@ -303,6 +366,15 @@ def world(plan_world, manager_user, lead_user, member_user, other_manager_user):
         status=ImportDraft.Status.READY,
         plan_data=document,
         problems=[],
+    )
+    w.indicator = Indicator.objects.create(
+        partnership=w.partnership,
+        code="rhi_offered_pct",
+        name="Return home interviews offered",
+        definition="Children offered an interview, of children coming home",
+        unit="percent",
+        polarity="higher",
+        frequency="quarterly",
     )
     w.users = {
         MEMBER: member_user,
