@@ -22,7 +22,7 @@ COLUMNS = ("recall", "precision", "priority", "ref", "leads", "due")
 
 
 def cases() -> dict[str, list[tuple[Path, Path]]]:
-    """Every seed, rendering and unseen document with the gold file it should read as."""
+    """Every seed, rendering and unseen document with the gold it should read as."""
     seeds = [(path, GOLD / f"{path.stem}.json") for path in sorted(SEEDS.glob("*.txt"))]
     renderings = [
         (path, GOLD / f"{path.name.split('.')[0]}.json")

@@ -63,8 +63,14 @@ def _mark_group_items(
             break
 
 
-_FORMATS = {"decimal", "decimalZero", "lowerLetter", "upperLetter", "lowerRoman",
-            "upperRoman"}
+_FORMATS = {
+    "decimal",
+    "decimalZero",
+    "lowerLetter",
+    "upperLetter",
+    "lowerRoman",
+    "upperRoman",
+}
 
 
 class _Numbering:

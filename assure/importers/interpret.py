@@ -1149,7 +1149,9 @@ def _items(parts: list[str]) -> list[str]:
     for part in parts:
         lines = html_to_lines(part)
         if _LIST_MARKUP.search(part):
-            items.extend(lines)  # bullets say where items start; sentences stay together
+            items.extend(
+                lines
+            )  # bullets say where items start; sentences stay together
             continue
         for line in lines:
             for piece in _DASH_ITEM.split(line):

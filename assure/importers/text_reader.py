@@ -45,7 +45,7 @@ def _running_lines(lines: list[str]) -> set[str]:
             or header_roles(_SLASH_CELLS.split(line.strip()))
             or (len(line.split()) <= 3 and column_role(line))
         ):
-            continue  # a table's header (or a ref) typed again for each table is structure
+            continue  # a header (or a ref) typed again for each table is structure
         if shape and "\t" not in line and len(line.split()) <= 12:
             counts[shape] = counts.get(shape, 0) + 1
     return {
@@ -108,6 +108,9 @@ def read_text_blocks(text: str) -> list[Block]:
     return blocks
 
 
+_STACKED_HEADER_CELL = re.compile(r"^[^\d:\t]{1,40}:?$")
+
+
 def _stacked_rows(lines: list[str]) -> list[tuple[int, str]]:
     """Numbered lines, with a table written one cell per line joined back into rows.
 
@@ -124,11 +127,13 @@ def _stacked_rows(lines: list[str]) -> list[tuple[int, str]]:
             groups.append([])
     result: list[tuple[int, str]] = []
     width = 0
-    for group in groups:
+    for position, group in enumerate(groups):
         cells = [line.strip() for _, line in group]
+        following = groups[position + 1] if position + 1 < len(groups) else []
         if (
             len(cells) >= 3
-            and all(len(cell.split()) <= 6 and "\t" not in cell for cell in cells)
+            and len(following) == len(cells)
+            and all(_STACKED_HEADER_CELL.match(cell) for cell in cells)
             and header_roles(cells) is not None
         ):
             width = len(cells)
@@ -142,9 +147,7 @@ def _stacked_rows(lines: list[str]) -> list[tuple[int, str]]:
     return result
 
 
-def _fit_slash_row(
-    parts: list[str], roles: list[str | None]
-) -> tuple[str, str | None]:
+def _fit_slash_row(parts: list[str], roles: list[str | None]) -> tuple[str, str | None]:
     """A " / " row with more parts than its header has columns: some " / " were inside
     a cell. Leads are written "A / B", so the extra parts join the lead column when the
     columns after it still line up (a date under the timescale); else they join the
@@ -183,7 +186,9 @@ def _looks_like_date(text: str) -> bool:
         or timescale.recurrence
         or timescale.is_open_ended
         and timescale.problem is None
-    ) or bool(re.search(r"\b(?:Q[1-4]|20\d\d|term|spring|summer|autumn|winter)\b", text, re.I))
+    ) or bool(
+        re.search(r"\b(?:Q[1-4]|20\d\d|term|spring|summer|autumn|winter)\b", text, re.I)
+    )
 
 
 def _slash_row(line: str) -> str:

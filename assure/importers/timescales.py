@@ -62,15 +62,27 @@ _SEASON = re.compile(
 # The last month of each school term and season, and whether it ends in the next
 # calendar year (winter runs into February).
 _TERM_END = {"autumn": (12, 0), "spring": (3, 0), "summer": (7, 0)}
-_SEASON_END = {"spring": (5, 0), "summer": (8, 0), "autumn": (11, 0), "fall": (11, 0),
-               "winter": (2, 1)}
+_SEASON_END = {
+    "spring": (5, 0),
+    "summer": (8, 0),
+    "autumn": (11, 0),
+    "fall": (11, 0),
+    "winter": (2, 1),
+}
 _RELATIVE = re.compile(
     r"\bwithin\s+(?P<n>\d{1,2}|one|two|three|four|six|nine|twelve)\s+"
     r"(?P<unit>weeks?|months?|years?)\b",
     re.IGNORECASE,
 )
-_SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9,
-                  "twelve": 12}
+_SMALL_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "six": 6,
+    "nine": 9,
+    "twelve": 12,
+}
 _ISO_DATE = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")
 _QUARTER = re.compile(
     r"\b(?:Q\s?(?P<q>[1-4])|(?P<word>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)"
@@ -310,7 +322,11 @@ def _date_at(text: str, position: int) -> tuple[date, int] | None:
             )
             return day, position + numeric.end()
         named = _MONTH_YEAR.match(rest)
-        if named and named.group("year") and (named.group("day") or named.group("day2")):
+        if (
+            named
+            and named.group("year")
+            and (named.group("day") or named.group("day2"))
+        ):
             day = date(
                 _full_year(named.group("year")),
                 MONTHS[named.group("month").lower()],
@@ -433,13 +449,17 @@ def _parse(text: str, period_start: date | None, period_end: date | None) -> Tim
     return result
 
 
-def _relative(result: Timescale, match: re.Match[str], found: list[_Mention]) -> Timescale:
-    """"Within 6 months": a due date only when the text names what it counts from
+def _relative(
+    result: Timescale, match: re.Match[str], found: list[_Mention]
+) -> Timescale:
+    """ "Within 6 months": a due date only when the text names what it counts from
     ("within 6 months of June 2025"); else open, for a person to date."""
     count = match.group("n").lower()
     number = int(count) if count.isdigit() else _SMALL_NUMBERS[count]
     unit = match.group("unit").lower()
-    base = next((m for m in found if m.pos > match.end() or m.stop < match.start()), None)
+    base = next(
+        (m for m in found if m.pos > match.end() or m.stop < match.start()), None
+    )
     if base is None:
         result.is_open_ended = True
         result.problem = "no date could be read"

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the plans' own sentences are kept on one line
 """Make the "unseen" test documents: small plans in layouts the seeds do not have.
 
 Run: .venv/bin/python -m assure.importers.tests.unseen
@@ -22,13 +23,14 @@ from typing import Any
 from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Pt
 from openpyxl import Workbook
 
 OUT = Path(__file__).resolve().parent / "data" / "unseen"
 
 
-def act(ref, text, lead_cell, leads, due_text, due_date, outputs=(), rag=None, progress=None):
+def act(
+    ref, text, lead_cell, leads, due_text, due_date, outputs=(), rag=None, progress=None
+):
     """One action as the document writes it and as plan/1 reads it."""
     return {
         "ref": ref,
@@ -53,69 +55,175 @@ PLAN_A = {
             "ref": "1",
             "title": "Neglect",
             "actions": [
-                act("1.1", "Launch the refreshed neglect strategy and toolkit across all agencies.",
-                    "Head of Early Help", ["Head of Early Help"],
-                    "w/c 2 June 2025", "2025-06-08",
-                    ["Strategy published on the partnership website"], "Green",
-                    "Strategy agreed by the Executive in May."),
-                act("1.2", "Train 300 practitioners in the Graded Care Profile 2.",
-                    "Learning and Development Sub Group", ["Learning and Development Sub Group"],
-                    "Autumn term 2025", "2025-12-31",
-                    ["300 practitioners trained", "Evaluation shows improved confidence"],
-                    "Amber", "120 trained so far; two courses cancelled."),
-                act("1.3", "Audit a sample of neglect cases open to social care and health visiting.",
+                act(
+                    "1.1",
+                    "Launch the refreshed neglect strategy and toolkit across all agencies.",
+                    "Head of Early Help",
+                    ["Head of Early Help"],
+                    "w/c 2 June 2025",
+                    "2025-06-08",
+                    ["Strategy published on the partnership website"],
+                    "Green",
+                    "Strategy agreed by the Executive in May.",
+                ),
+                act(
+                    "1.2",
+                    "Train 300 practitioners in the Graded Care Profile 2.",
+                    "Learning and Development Sub Group",
+                    ["Learning and Development Sub Group"],
+                    "Autumn term 2025",
+                    "2025-12-31",
+                    [
+                        "300 practitioners trained",
+                        "Evaluation shows improved confidence",
+                    ],
+                    "Amber",
+                    "120 trained so far; two courses cancelled.",
+                ),
+                act(
+                    "1.3",
+                    "Audit a sample of neglect cases open to social care and health visiting.",
                     "Quality Assurance Sub Group / Designated Nurse",
                     ["Quality Assurance Sub Group", "Designated Nurse"],
-                    "By end of Q2 2025/26", "2025-09-30",
-                    ["Audit report to the Executive"], "Green", None),
-                act("1.4", "Publish a neglect data dashboard for the partnership.",
-                    "Business Intelligence Manager", ["Business Intelligence Manager"],
-                    "31st March 2026", "2026-03-31", [], "Green", None),
-                act("1.5", "Review the early help offer for families where neglect is a concern.",
-                    "Early Help Partnership Board", ["Early Help Partnership Board"],
-                    "Within 6 months", None, [], "Amber", None),
+                    "By end of Q2 2025/26",
+                    "2025-09-30",
+                    ["Audit report to the Executive"],
+                    "Green",
+                    None,
+                ),
+                act(
+                    "1.4",
+                    "Publish a neglect data dashboard for the partnership.",
+                    "Business Intelligence Manager",
+                    ["Business Intelligence Manager"],
+                    "31st March 2026",
+                    "2026-03-31",
+                    [],
+                    "Green",
+                    None,
+                ),
+                act(
+                    "1.5",
+                    "Review the early help offer for families where neglect is a concern.",
+                    "Early Help Partnership Board",
+                    ["Early Help Partnership Board"],
+                    "Within 6 months",
+                    None,
+                    [],
+                    "Amber",
+                    None,
+                ),
             ],
         },
         {
             "ref": "2",
             "title": "Child exploitation",
             "actions": [
-                act("2.1", "Map contextual safeguarding risks in every locality.",
-                    "Exploitation Sub Group", ["Exploitation Sub Group"],
-                    "Mar-26", "2026-03-31", ["Locality maps shared with schools"], "Green", None),
-                act("2.2", "Agree a multi-agency child exploitation screening tool.",
+                act(
+                    "2.1",
+                    "Map contextual safeguarding risks in every locality.",
+                    "Exploitation Sub Group",
+                    ["Exploitation Sub Group"],
+                    "Mar-26",
+                    "2026-03-31",
+                    ["Locality maps shared with schools"],
+                    "Green",
+                    None,
+                ),
+                act(
+                    "2.2",
+                    "Agree a multi-agency child exploitation screening tool.",
                     "Police Detective Inspector; Head of Children's Services",
                     ["Police Detective Inspector", "Head of Children's Services"],
-                    "2025-09-30", "2025-09-30", [], "Amber", "Draft tool out for consultation."),
-                act("2.3", "Run awareness sessions for taxi drivers and hotel staff.",
-                    "Licensing Manager", ["Licensing Manager"],
-                    "Spring term 2026", "2026-03-31", [], "Green", None),
-                act("2.4", "Embed the return home interview process for children who go missing.",
-                    "Missing Children Coordinator", ["Missing Children Coordinator"],
-                    "Summer 2025", "2025-08-31", [], "Green", None),
-                act("2.5", "Evaluate the transitional safeguarding pilot with adult services.",
+                    "2025-09-30",
+                    "2025-09-30",
+                    [],
+                    "Amber",
+                    "Draft tool out for consultation.",
+                ),
+                act(
+                    "2.3",
+                    "Run awareness sessions for taxi drivers and hotel staff.",
+                    "Licensing Manager",
+                    ["Licensing Manager"],
+                    "Spring term 2026",
+                    "2026-03-31",
+                    [],
+                    "Green",
+                    None,
+                ),
+                act(
+                    "2.4",
+                    "Embed the return home interview process for children who go missing.",
+                    "Missing Children Coordinator",
+                    ["Missing Children Coordinator"],
+                    "Summer 2025",
+                    "2025-08-31",
+                    [],
+                    "Green",
+                    None,
+                ),
+                act(
+                    "2.5",
+                    "Evaluate the transitional safeguarding pilot with adult services.",
                     "Safeguarding Adults Board and Children's Partnership Manager",
                     ["Safeguarding Adults Board", "Children's Partnership Manager"],
-                    "TBC", None, [], "Amber", None),
+                    "TBC",
+                    None,
+                    [],
+                    "Amber",
+                    None,
+                ),
             ],
         },
         {
             "ref": "3",
             "title": "Voice of the child",
             "actions": [
-                act("3.1", "Set up a young people's advisory group to the partnership.",
-                    "Participation Officer", ["Participation Officer"],
-                    "Autumn 2025", "2025-11-30", [], "Green", None),
-                act("3.2", "Include the child's lived experience in every audit report.",
-                    "Quality Assurance Sub Group", ["Quality Assurance Sub Group"],
-                    "Ongoing", None, [], "Green", None),
-                act("3.3", "Publish a child-friendly version of the annual report.",
-                    "Communications Lead", ["Communications Lead"],
-                    "December 2025", "2025-12-31", [], "Amber", None),
-                act("3.4", "Survey children subject to child protection plans about their conferences.",
+                act(
+                    "3.1",
+                    "Set up a young people's advisory group to the partnership.",
+                    "Participation Officer",
+                    ["Participation Officer"],
+                    "Autumn 2025",
+                    "2025-11-30",
+                    [],
+                    "Green",
+                    None,
+                ),
+                act(
+                    "3.2",
+                    "Include the child's lived experience in every audit report.",
+                    "Quality Assurance Sub Group",
+                    ["Quality Assurance Sub Group"],
+                    "Ongoing",
+                    None,
+                    [],
+                    "Green",
+                    None,
+                ),
+                act(
+                    "3.3",
+                    "Publish a child-friendly version of the annual report.",
+                    "Communications Lead",
+                    ["Communications Lead"],
+                    "December 2025",
+                    "2025-12-31",
+                    [],
+                    "Amber",
+                    None,
+                ),
+                act(
+                    "3.4",
+                    "Survey children subject to child protection plans about their conferences.",
                     "Independent Reviewing Service Manager",
                     ["Independent Reviewing Service Manager"],
-                    "Winter 2025", "2026-02-28", [], "Green", None),
+                    "Winter 2025",
+                    "2026-02-28",
+                    [],
+                    "Green",
+                    None,
+                ),
             ],
         },
     ],
@@ -131,68 +239,147 @@ PLAN_B = {
             "ref": "1",
             "title": "Early help",
             "actions": [
-                act("1.1", "Recruit family hub navigators in each district",
-                    "Family Hubs Programme Manager", ["Family Hubs Programme Manager"],
-                    "Sept 2024", "2024-09-30", ["Navigators in post in all four districts"]),
-                act("1.2", "Refresh the threshold document with partners",
+                act(
+                    "1.1",
+                    "Recruit family hub navigators in each district",
+                    "Family Hubs Programme Manager",
+                    ["Family Hubs Programme Manager"],
+                    "Sept 2024",
+                    "2024-09-30",
+                    ["Navigators in post in all four districts"],
+                ),
+                act(
+                    "1.2",
+                    "Refresh the threshold document with partners",
                     "Head of MASH / Police Partnership Lead",
                     ["Head of MASH", "Police Partnership Lead"],
-                    "w/c 3 March 2025", "2025-03-09"),
-                act("1.3", "Deliver early help assessment training to schools",
-                    "Education Safeguarding Team", ["Education Safeguarding Team"],
-                    "Spring term 2025", "2025-03-31", ["Every school has a trained lead"]),
-                act("1.4", "Report early help outcomes to the Executive",
-                    "Performance Analyst", ["Performance Analyst"], "Quarterly", None),
-                act("1.5", "Launch a parenting support offer for fathers",
+                    "w/c 3 March 2025",
+                    "2025-03-09",
+                ),
+                act(
+                    "1.3",
+                    "Deliver early help assessment training to schools",
+                    "Education Safeguarding Team",
+                    ["Education Safeguarding Team"],
+                    "Spring term 2025",
+                    "2025-03-31",
+                    ["Every school has a trained lead"],
+                ),
+                act(
+                    "1.4",
+                    "Report early help outcomes to the Executive",
+                    "Performance Analyst",
+                    ["Performance Analyst"],
+                    "Quarterly",
+                    None,
+                ),
+                act(
+                    "1.5",
+                    "Launch a parenting support offer for fathers",
                     "Public Health and Early Help Service",
-                    ["Public Health and Early Help Service"], "Q3", "2024-12-31"),
+                    ["Public Health and Early Help Service"],
+                    "Q3",
+                    "2024-12-31",
+                ),
             ],
         },
         {
             "ref": "2",
             "title": "Safer sleep and infants",
             "actions": [
-                act("2.1", "Run a safer sleep campaign with midwifery and health visiting",
-                    "Designated Nurse", ["Designated Nurse"], "Summer 2024", "2024-08-31"),
-                act("2.2", "Audit pre-birth assessments",
-                    "Quality and Performance Sub Group", ["Quality and Performance Sub Group"],
-                    "By end of Q2 2024/25", "2024-09-30", ["Audit findings shared at the Board"]),
-                act("2.3", "Add ICON training to the multi-agency core offer",
-                    "Training Coordinator", ["Training Coordinator"], "2024-11-30", "2024-11-30"),
-                act("2.4", "Share learning from the local child safeguarding practice review",
+                act(
+                    "2.1",
+                    "Run a safer sleep campaign with midwifery and health visiting",
+                    "Designated Nurse",
+                    ["Designated Nurse"],
+                    "Summer 2024",
+                    "2024-08-31",
+                ),
+                act(
+                    "2.2",
+                    "Audit pre-birth assessments",
+                    "Quality and Performance Sub Group",
+                    ["Quality and Performance Sub Group"],
+                    "By end of Q2 2024/25",
+                    "2024-09-30",
+                    ["Audit findings shared at the Board"],
+                ),
+                act(
+                    "2.3",
+                    "Add ICON training to the multi-agency core offer",
+                    "Training Coordinator",
+                    ["Training Coordinator"],
+                    "2024-11-30",
+                    "2024-11-30",
+                ),
+                act(
+                    "2.4",
+                    "Share learning from the local child safeguarding practice review",
                     "Business Manager; Independent Scrutineer",
-                    ["Business Manager", "Independent Scrutineer"], "Within 6 months", None),
-                act("2.5", "Agree a pathway for babies born to care leavers",
-                    "Head of Children in Care", ["Head of Children in Care"], "TBC", None),
+                    ["Business Manager", "Independent Scrutineer"],
+                    "Within 6 months",
+                    None,
+                ),
+                act(
+                    "2.5",
+                    "Agree a pathway for babies born to care leavers",
+                    "Head of Children in Care",
+                    ["Head of Children in Care"],
+                    "TBC",
+                    None,
+                ),
             ],
         },
     ],
 }
 
 
-def expected(plan: dict[str, Any], *, refs: bool = True, outputs: bool = True,
-             progress: bool = False) -> dict[str, Any]:
+def expected(
+    plan: dict[str, Any],
+    *,
+    refs: bool = True,
+    outputs: bool = True,
+    progress: bool = False,
+) -> dict[str, Any]:
     """The plan/1 a careful reader gets from a rendering of a plan."""
     priorities = []
     for priority in plan["priorities"]:
         actions = []
         for a in priority["actions"]:
-            prog = " ".join(p for p in (a["progress"], a["rag"]) if p) if progress else None
-            actions.append({
-                "ref": a["ref"] if refs else None,
-                "text": a["text"],
-                "objective": None,
-                "leads": a["leads"],
-                "due": {"text": a["due_text"], "date": a["due_date"]},
-                "outputs": a["outputs"] if outputs else [],
-                "monitoring": None,
-                "category": None,
-                "progress": prog or None,
-            })
-        priorities.append({"ref": priority["ref"], "title": priority["title"], "aim": None,
-                           "measures": [], "actions": actions})
-    return {"format": "plan/1", "partnership": plan["partnership"], "title": plan["title"],
-            "period": plan["period"], "priorities": priorities}
+            prog = (
+                " ".join(p for p in (a["progress"], a["rag"]) if p)
+                if progress
+                else None
+            )
+            actions.append(
+                {
+                    "ref": a["ref"] if refs else None,
+                    "text": a["text"],
+                    "objective": None,
+                    "leads": a["leads"],
+                    "due": {"text": a["due_text"], "date": a["due_date"]},
+                    "outputs": a["outputs"] if outputs else [],
+                    "monitoring": None,
+                    "category": None,
+                    "progress": prog or None,
+                }
+            )
+        priorities.append(
+            {
+                "ref": priority["ref"],
+                "title": priority["title"],
+                "aim": None,
+                "measures": [],
+                "actions": actions,
+            }
+        )
+    return {
+        "format": "plan/1",
+        "partnership": plan["partnership"],
+        "title": plan["title"],
+        "period": plan["period"],
+        "priorities": priorities,
+    }
 
 
 def rows(plan):
@@ -201,14 +388,29 @@ def rows(plan):
 
 # --- Word ---
 
-CONTENTS = ["Contents", "Introduction\t2", "Our priorities\t3", "The plan\t4", "Glossary\t9"]
-GLOSSARY = [("Abbreviation", "What it means"), ("MASH", "Multi-Agency Safeguarding Hub"),
-            ("GCP2", "Graded Care Profile 2, a tool for assessing neglect"),
-            ("RAG", "Red, amber, green: how far an action has got")]
-MEMBERS = [("Agency", "Member", "Role on the partnership"),
-           ("Northshire Council", "Director of Children's Services", "Lead safeguarding partner"),
-           ("Northshire Police", "Chief Superintendent", "Lead safeguarding partner"),
-           ("NHS Northshire ICB", "Chief Nursing Officer", "Lead safeguarding partner")]
+CONTENTS = [
+    "Contents",
+    "Introduction\t2",
+    "Our priorities\t3",
+    "The plan\t4",
+    "Glossary\t9",
+]
+GLOSSARY = [
+    ("Abbreviation", "What it means"),
+    ("MASH", "Multi-Agency Safeguarding Hub"),
+    ("GCP2", "Graded Care Profile 2, a tool for assessing neglect"),
+    ("RAG", "Red, amber, green: how far an action has got"),
+]
+MEMBERS = [
+    ("Agency", "Member", "Role on the partnership"),
+    (
+        "Northshire Council",
+        "Director of Children's Services",
+        "Lead safeguarding partner",
+    ),
+    ("Northshire Police", "Chief Superintendent", "Lead safeguarding partner"),
+    ("NHS Northshire ICB", "Chief Nursing Officer", "Lead safeguarding partner"),
+]
 
 
 def docx_front(document, plan, *, glossary: bool = True) -> None:
@@ -218,7 +420,8 @@ def docx_front(document, plan, *, glossary: bool = True) -> None:
         document.add_paragraph(line)
     document.add_paragraph(
         "This plan sets out what the partnership will do this year to keep children safe. "
-        "It was agreed by the three safeguarding partners and is reviewed every quarter.")
+        "It was agreed by the three safeguarding partners and is reviewed every quarter."
+    )
     if glossary:
         document.add_heading("Glossary", level=1)
         add_table(document, GLOSSARY)
@@ -254,11 +457,28 @@ def word_priority_column() -> bytes:
     plan = PLAN_A
     document = Document()
     docx_front(document, plan)
-    header = ("Priority", "Ref", "Action", "Lead", "Timescale", "RAG", "Progress update")
+    header = (
+        "Priority",
+        "Ref",
+        "Action",
+        "Lead",
+        "Timescale",
+        "RAG",
+        "Progress update",
+    )
     body = [header]
     for p, a in rows(plan):
-        body.append((p["title"], a["ref"], a["text"], a["lead_cell"], a["due_text"],
-                     a["rag"] or "", a["progress"] or ""))
+        body.append(
+            (
+                p["title"],
+                a["ref"],
+                a["text"],
+                a["lead_cell"],
+                a["due_text"],
+                a["rag"] or "",
+                a["progress"] or "",
+            )
+        )
     table = add_table(document, body, header_repeat=True)
     first = plan["priorities"][0]
     count = len(first["actions"])
@@ -280,14 +500,24 @@ def word_table_per_priority() -> bytes:
     header = ("No.", "What we will do", "Who", "By when", "How we will know", "RAG")
     for p in plan["priorities"]:
         document.add_heading(f"Strategic Priority {p['ref']} – {p['title']}", level=2)
-        document.add_paragraph(f"Why this matters: children in Northshire tell us "
-                               f"{p['title'].lower()} affects their lives.")
+        document.add_paragraph(
+            f"Why this matters: children in Northshire tell us "
+            f"{p['title'].lower()} affects their lives."
+        )
         body = [header]
         for index, a in enumerate(p["actions"]):
             if index == 3:
                 body.append(header)  # the header typed again where a page broke
-            body.append((a["ref"], a["text"], a["lead_cell"], a["due_text"],
-                         a["outputs"], a["rag"] or ""))
+            body.append(
+                (
+                    a["ref"],
+                    a["text"],
+                    a["lead_cell"],
+                    a["due_text"],
+                    a["outputs"],
+                    a["rag"] or "",
+                )
+            )
         add_table(document, body, header_repeat=True)
     document.add_heading("Glossary", level=1)
     add_table(document, GLOSSARY)
@@ -309,8 +539,11 @@ _NUMBERING = (
 
 def _numbered(paragraph, num_id: int, level: int) -> None:
     p_pr = paragraph._p.get_or_add_pPr()
-    p_pr.append(parse_xml(
-        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    p_pr.append(
+        parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+        )
+    )
 
 
 def word_numbered() -> bytes:
@@ -326,8 +559,11 @@ def word_numbered() -> bytes:
         first_num.addprevious(abstract)
     else:
         numbering.append(abstract)
-    numbering.append(parse_xml(
-        f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    numbering.append(
+        parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'
+        )
+    )
     for p in plan["priorities"]:
         heading = document.add_heading(p["title"], level=1)
         _numbered(heading, 90, 0)
@@ -367,20 +603,28 @@ def pdf(html_text: str) -> bytes:
 def pdf_split_table() -> bytes:
     """One long table split across pages: header repeated, a running page header."""
     plan = PLAN_A
-    out = [f"<html><head><style>{PDF_CSS}</style></head><body>",
-           f"<h1>{html.escape(plan['partnership'])}</h1><h2>{plan['title']}</h2>",
-           "<p>" + "This plan sets out the partnership's work for the year. " * 12 + "</p>",
-           "<table><thead><tr><th>Ref</th><th>Action</th><th>Lead</th><th>Timescale</th>"
-           "<th>Success measures</th></tr></thead><tbody>"]
+    out = [
+        f"<html><head><style>{PDF_CSS}</style></head><body>",
+        f"<h1>{html.escape(plan['partnership'])}</h1><h2>{plan['title']}</h2>",
+        "<p>"
+        + "This plan sets out the partnership's work for the year. " * 12
+        + "</p>",
+        "<table><thead><tr><th>Ref</th><th>Action</th><th>Lead</th><th>Timescale</th>"
+        "<th>Success measures</th></tr></thead><tbody>",
+    ]
     for p in plan["priorities"]:
-        out.append(f'<tr><td class="priority" colspan="5">Priority {p["ref"]}: '
-                   f'{html.escape(p["title"])}</td></tr>')
+        out.append(
+            f'<tr><td class="priority" colspan="5">Priority {p["ref"]}: '
+            f"{html.escape(p['title'])}</td></tr>"
+        )
         for a in p["actions"]:
             outputs = "<br>".join(html.escape(o) for o in a["outputs"])
             filler = ("<br>" * 6) if a["ref"] in ("1.3", "2.2") else ""
-            out.append(f"<tr><td>{a['ref']}</td><td>{html.escape(a['text'])}{filler}</td>"
-                       f"<td>{html.escape(a['lead_cell'])}</td><td>{a['due_text']}</td>"
-                       f"<td>{outputs}</td></tr>")
+            out.append(
+                f"<tr><td>{a['ref']}</td><td>{html.escape(a['text'])}{filler}</td>"
+                f"<td>{html.escape(a['lead_cell'])}</td><td>{a['due_text']}</td>"
+                f"<td>{outputs}</td></tr>"
+            )
     out.append("</tbody></table></body></html>")
     return pdf("".join(out))
 
@@ -388,19 +632,24 @@ def pdf_split_table() -> bytes:
 def pdf_paragraphs() -> bytes:
     """A plan written as paragraphs: headings, numbered actions, labelled lines."""
     plan = PLAN_B
-    out = [f"<html><head><style>{PDF_CSS}</style></head><body>",
-           f"<h1>{html.escape(plan['partnership'])}</h1><h2>{plan['title']}</h2>"]
+    out = [
+        f"<html><head><style>{PDF_CSS}</style></head><body>",
+        f"<h1>{html.escape(plan['partnership'])}</h1><h2>{plan['title']}</h2>",
+    ]
     for p in plan["priorities"]:
         out.append(f"<h3>Priority {p['ref']}: {html.escape(p['title'])}</h3>")
         for a in p["actions"]:
             out.append(f"<p>{a['ref']} {html.escape(a['text'])}</p>")
-            out.append(f"<p>Lead: {html.escape(a['lead_cell'])}<br>"
-                       f"Timescale: {a['due_text']}</p>")
+            out.append(
+                f"<p>Lead: {html.escape(a['lead_cell'])}<br>"
+                f"Timescale: {a['due_text']}</p>"
+            )
     out.append("</body></html>")
     return pdf("".join(out))
 
 
 # --- Text ---
+
 
 def text_head(plan) -> list[str]:
     return [plan["partnership"], plan["title"], ""]
@@ -412,8 +661,15 @@ def text_cells_per_line() -> bytes:
     plan = PLAN_B
     lines = text_head(plan)
     for p in plan["priorities"]:
-        lines += [f"Priority {p['ref']}: {p['title']}", "", "Ref", "Action", "Lead",
-                  "Timescale", ""]
+        lines += [
+            f"Priority {p['ref']}: {p['title']}",
+            "",
+            "Ref",
+            "Action",
+            "Lead",
+            "Timescale",
+            "",
+        ]
         for a in p["actions"]:
             lines += [a["ref"], a["text"], a["lead_cell"], a["due_text"], ""]
     return "\n".join(lines).encode()
@@ -424,9 +680,14 @@ def text_slashes() -> bytes:
     plan = PLAN_A
     lines = text_head(plan)
     for p in plan["priorities"]:
-        lines += [f"Priority {p['ref']} - {p['title']}", "Ref / Action / Lead / Timescale"]
+        lines += [
+            f"Priority {p['ref']} - {p['title']}",
+            "Ref / Action / Lead / Timescale",
+        ]
         for a in p["actions"]:
-            lines.append(f"{a['ref']} / {a['text']} / {a['lead_cell']} / {a['due_text']}")
+            lines.append(
+                f"{a['ref']} / {a['text']} / {a['lead_cell']} / {a['due_text']}"
+            )
         lines.append("")
     return "\n".join(lines).encode()
 
@@ -437,8 +698,13 @@ def text_run_in() -> bytes:
     lines = text_head(plan)
     for p in plan["priorities"]:
         lines += [f"Priority {p['ref']}: {p['title']}", ""]
-        lines.append(" ".join(f"{a['ref']} {a['text']} Lead: {a['lead_cell']} "
-                              f"Timescale: {a['due_text']}" for a in p["actions"]))
+        lines.append(
+            " ".join(
+                f"{a['ref']} {a['text']} Lead: {a['lead_cell']} "
+                f"Timescale: {a['due_text']}"
+                for a in p["actions"]
+            )
+        )
         lines.append("")
     return "\n".join(lines).encode()
 
@@ -446,23 +712,43 @@ def text_run_in() -> bytes:
 def text_markdown() -> bytes:
     """Markdown: headings and pipe tables, bold refs, <br> in cells."""
     plan = PLAN_A
-    lines = [f"# {plan['partnership']}", f"## {plan['title']}", "",
-             "| Term | Meaning |", "|---|---|", "| MASH | Multi-Agency Safeguarding Hub |", ""]
+    lines = [
+        f"# {plan['partnership']}",
+        f"## {plan['title']}",
+        "",
+        "| Term | Meaning |",
+        "|---|---|",
+        "| MASH | Multi-Agency Safeguarding Hub |",
+        "",
+    ]
     for p in plan["priorities"]:
-        lines += [f"## Priority {p['ref']} – {p['title']}", "",
-                  "| Ref | Action | Lead | Timescale | Success measure |", "|:---|:---|:---|:---|:---|"]
+        lines += [
+            f"## Priority {p['ref']} – {p['title']}",
+            "",
+            "| Ref | Action | Lead | Timescale | Success measure |",
+            "|:---|:---|:---|:---|:---|",
+        ]
         for a in p["actions"]:
             outputs = "<br>".join(a["outputs"])
-            lines.append(f"| **{a['ref']}** | {a['text']} | {a['lead_cell']} | "
-                         f"{a['due_text']} | {outputs} |")
+            lines.append(
+                f"| **{a['ref']}** | {a['text']} | {a['lead_cell']} | "
+                f"{a['due_text']} | {outputs} |"
+            )
         lines.append("")
     return "\n".join(lines).encode()
 
 
 # --- Sheets ---
 
-SHEET_HEADER = ["Theme", "No.", "Action required", "Responsible officer(s)", "By when",
-                "Success criteria", "RAG"]
+SHEET_HEADER = [
+    "Theme",
+    "No.",
+    "Action required",
+    "Responsible officer(s)",
+    "By when",
+    "Success criteria",
+    "RAG",
+]
 
 
 def _excel_due(a):
@@ -485,10 +771,20 @@ def sheet_title_block() -> bytes:
     for p in plan["priorities"]:
         first_row = sheet.max_row + 1
         for a in p["actions"]:
-            sheet.append([p["title"], a["ref"], a["text"], a["lead_cell"], _excel_due(a),
-                          "\n".join(a["outputs"]), a["rag"] or ""])
-        sheet.merge_cells(start_row=first_row, start_column=1, end_row=sheet.max_row,
-                          end_column=1)
+            sheet.append(
+                [
+                    p["title"],
+                    a["ref"],
+                    a["text"],
+                    a["lead_cell"],
+                    _excel_due(a),
+                    "\n".join(a["outputs"]),
+                    a["rag"] or "",
+                ]
+            )
+        sheet.merge_cells(
+            start_row=first_row, start_column=1, end_row=sheet.max_row, end_column=1
+        )
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -504,11 +800,33 @@ def sheet_wide_multi() -> bytes:
     cover.append([plan["title"]])
     cover.append(["Version 2, agreed by the Executive in April 2025"])
     sheet = book.create_sheet("Plan")
-    sheet.append(["Priority", "Ref", "", "Action", "Lead", "", "Target date",
-                  "Progress update", "RAG"])
+    sheet.append(
+        [
+            "Priority",
+            "Ref",
+            "",
+            "Action",
+            "Lead",
+            "",
+            "Target date",
+            "Progress update",
+            "RAG",
+        ]
+    )
     for p, a in rows(plan):
-        sheet.append([f"{p['ref']}. {p['title']}", a["ref"], "", a["text"], a["lead_cell"], "",
-                      a["due_text"], a["progress"] or "", a["rag"] or ""])
+        sheet.append(
+            [
+                f"{p['ref']}. {p['title']}",
+                a["ref"],
+                "",
+                a["text"],
+                a["lead_cell"],
+                "",
+                a["due_text"],
+                a["progress"] or "",
+                a["rag"] or "",
+            ]
+        )
     glossary = book.create_sheet("Glossary")
     for term, meaning in GLOSSARY:
         glossary.append([term, meaning])
@@ -528,15 +846,31 @@ def csv_title_block() -> bytes:
     writer.writerow([""] * 7)
     writer.writerow(SHEET_HEADER)
     for p, a in rows(plan):
-        writer.writerow([p["title"], a["ref"], a["text"], a["lead_cell"], a["due_text"],
-                         "\n".join(a["outputs"]), a["rag"] or ""])
+        writer.writerow(
+            [
+                p["title"],
+                a["ref"],
+                a["text"],
+                a["lead_cell"],
+                a["due_text"],
+                "\n".join(a["outputs"]),
+                a["rag"] or "",
+            ]
+        )
     return buffer.getvalue().encode("utf-8")
 
 
 DOCUMENTS = {
-    "word_priority_column.docx": (word_priority_column, PLAN_A,
-                                  {"outputs": False, "progress": True}),
-    "word_table_per_priority.docx": (word_table_per_priority, PLAN_A, {"progress": True}),
+    "word_priority_column.docx": (
+        word_priority_column,
+        PLAN_A,
+        {"outputs": False, "progress": True},
+    ),
+    "word_table_per_priority.docx": (
+        word_table_per_priority,
+        PLAN_A,
+        {"progress": True},
+    ),
     "word_numbered.docx": (word_numbered, PLAN_A, {}),
     "pdf_split_table.pdf": (pdf_split_table, PLAN_A, {}),
     "pdf_paragraphs.pdf": (pdf_paragraphs, PLAN_B, {"outputs": False}),
@@ -545,7 +879,11 @@ DOCUMENTS = {
     "text_run_in.txt": (text_run_in, PLAN_B, {"outputs": False}),
     "text_markdown.md": (text_markdown, PLAN_A, {}),
     "sheet_title_block.xlsx": (sheet_title_block, PLAN_B, {"progress": True}),
-    "sheet_wide_multi.xlsx": (sheet_wide_multi, PLAN_A, {"outputs": False, "progress": True}),
+    "sheet_wide_multi.xlsx": (
+        sheet_wide_multi,
+        PLAN_A,
+        {"outputs": False, "progress": True},
+    ),
     "sheet_title_block.csv": (csv_title_block, PLAN_A, {"progress": True}),
 }
 
@@ -555,8 +893,9 @@ def main() -> int:
     for name, (make, plan, options) in DOCUMENTS.items():
         (OUT / name).write_bytes(make())
         gold = expected(copy.deepcopy(plan), **options)
-        (OUT / f"{name}.json").write_text(json.dumps(gold, indent=2, ensure_ascii=False) + "\n",
-                                          encoding="utf-8")
+        (OUT / f"{name}.json").write_text(
+            json.dumps(gold, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         print("wrote", name)
     return 0
 
