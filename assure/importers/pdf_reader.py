@@ -87,6 +87,7 @@ def _read_page(page: Any) -> list[tuple[str, Any, float]]:
     tables = page.find_tables()
     items: list[tuple[str, Any, float]] = []
     used: set[int] = set()
+    lowest = max(tables, key=lambda table: table.bbox[3]) if tables else None
     for table in tables:
         rows = []
         for row in table.rows:
@@ -101,7 +102,12 @@ def _read_page(page: Any) -> list[tuple[str, Any, float]]:
                 used.update(inside)
                 cells.append(_paragraphs([words[i] for i in inside]))
             rows.append(cells)
-        tail = _open_bottom_row(table, words, used, page.height)
+        # Only the table nearest the page's foot can have a row the page end cut off.
+        tail = (
+            _open_bottom_row(table, words, used, page.height)
+            if table is lowest
+            else None
+        )
         if tail:
             rows.append(tail)
         items.append(("table", rows, table.bbox[1]))

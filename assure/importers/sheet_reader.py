@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date, datetime
 
 from openpyxl import load_workbook
@@ -31,13 +32,14 @@ def read_xlsx_blocks(data: bytes) -> list[Block]:
                 blocks.append(
                     Block("heading", [sheet.title], f"sheet {sheet.title}", level=1)
                 )
-            for row_number, values in enumerate(
-                sheet.iter_rows(values_only=True), start=1
-            ):
+            for row_number, row in enumerate(sheet.iter_rows(), start=1):
                 rows_read += 1
                 if rows_read > MAX_ROWS:
                     return blocks
-                cells = [_cell(value) for value in values[:MAX_COLUMNS]]
+                cells = [
+                    _cell(getattr(cell, "value", None), _format(cell))
+                    for cell in row[:MAX_COLUMNS]
+                ]
                 if any(cells):
                     where = f"sheet {sheet.title}, row {row_number}"
                     blocks.append(
@@ -48,11 +50,30 @@ def read_xlsx_blocks(data: bytes) -> list[Block]:
         workbook.close()
 
 
-def _cell(value: object) -> str:
-    """A cell value as text people would read; dates day first."""
+def _format(cell: object) -> str:
+    """A cell's number format ("mmm-yy"), or "" where it has none."""
+    return str(getattr(cell, "number_format", "") or "")
+
+
+def _cell(value: object, number_format: str = "") -> str:
+    """A cell value as text people would read; dates day first. A date shown without
+    its day ("Sep-23", format mmm-yy) is the month people typed, not its first day."""
     if value is None:
         return ""
     if isinstance(value, datetime | date):
+        shown = re.sub(r"\[[^\]]*\]|\"[^\"]*\"", "", number_format.lower())
+        if "m" in shown and "y" in shown and "d" not in shown:
+            tokens = {"mmmm": "%B", "mmm": "%b", "yyyy": "%Y", "yy": "%y"}
+            pattern = re.sub(
+                r"mmmm|mmm|yyyy|yy", lambda m: tokens[m.group(0)], shown.strip()
+            )
+            if (
+                "%b" in pattern.lower()
+                and "%y" in pattern.lower()
+                and "m" not in (pattern.replace("%", ""))
+            ):
+                return value.strftime(pattern.replace("\\", ""))
+            return value.strftime("%B %Y")
         return value.strftime("%d/%m/%Y")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

@@ -240,3 +240,21 @@ def test_damaged_office_files_only_ever_refused(part, body, extension):
         read_plan(_zip({part: body}), f"plan{extension}")
     except ImportRefused:
         return
+
+
+def test_excel_month_shown_without_its_day_is_that_month():
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Northshire Safeguarding Children Partnership Business Plan 2025/26"])
+    sheet.append(["Priority", "Action", "Lead", "Deadline"])
+    sheet.append(["Neglect", "Publish the toolkit", "Board Manager", date(2025, 9, 1)])
+    sheet.append(["Neglect", "Train staff", "Training Group", date(2025, 10, 15)])
+    sheet.cell(row=3, column=4).number_format = "mmm-yy"
+    sheet.cell(row=4, column=4).number_format = "dd/mm/yyyy"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    first, second = actions(read_plan(buffer.getvalue(), "plan.xlsx"))
+    assert first["due"] == {"text": "Sep-25", "date": "2025-09-30"}
+    assert second["due"] == {"text": "15/10/2025", "date": "2025-10-15"}

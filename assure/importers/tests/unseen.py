@@ -344,29 +344,139 @@ PLAN_C = {
             "ref": "1",
             "title": "Neglect – children get the right help at the right time",
             "actions": [
-                act(None, "Roll out the neglect screening tool to all schools", "Head of Education Safeguarding", ["Head of Education Safeguarding"], "Sep-23", "2023-09-30", ["All schools trained in the tool", "Referrals use the tool"], "Green", "Launched at the heads' conference."),
-                act(None, "Run a multi-agency audit of neglect referrals", "Audit and Performance Sub Group", ["Audit and Performance Sub Group"], "Dec-23", "2023-12-31", ["Audit report with recommendations"], "Amber", None),
-                act(None, "Evaluate the impact of the neglect strategy", "Business Manager", ["Business Manager"], "31/03/2024", "2024-03-31", [], "Green", None),
-                act(None, "Develop a neglect practice guide for health staff", "Named Nurse; Named GP", ["Named Nurse", "Named GP"], "Autumn term 2023", "2023-12-31", [], "Green", None),
+                act(
+                    None,
+                    "Roll out the neglect screening tool to all schools",
+                    "Head of Education Safeguarding",
+                    ["Head of Education Safeguarding"],
+                    "Sep-23",
+                    "2023-09-30",
+                    ["All schools trained in the tool", "Referrals use the tool"],
+                    "Green",
+                    "Launched at the heads' conference.",
+                ),
+                act(
+                    None,
+                    "Run a multi-agency audit of neglect referrals",
+                    "Audit and Performance Sub Group",
+                    ["Audit and Performance Sub Group"],
+                    "Dec-23",
+                    "2023-12-31",
+                    ["Audit report with recommendations"],
+                    "Amber",
+                    None,
+                ),
+                act(
+                    None,
+                    "Evaluate the impact of the neglect strategy",
+                    "Business Manager",
+                    ["Business Manager"],
+                    "31/03/2024",
+                    "2024-03-31",
+                    [],
+                    "Green",
+                    None,
+                ),
+                act(
+                    None,
+                    "Develop a neglect practice guide for health staff",
+                    "Named Nurse; Named GP",
+                    ["Named Nurse", "Named GP"],
+                    "Autumn term 2023",
+                    "2023-12-31",
+                    [],
+                    "Green",
+                    None,
+                ),
             ],
         },
         {
             "ref": "2",
             "title": "Exploitation – children are safe in their communities",
             "actions": [
-                act(None, "Set up a weekly exploitation risk meeting", "Detective Chief Inspector", ["Detective Chief Inspector"], "Jun-23", "2023-06-30", ["Meeting in place", "Attendance of all partners"], "Green", None),
-                act(None, "Train night-time economy staff to spot exploitation", "Community Safety Partnership", ["Community Safety Partnership"], "Summer 2023", "2023-08-31", [], "Amber", "Sessions booked for July."),
-                act(None, "Publish a disruption toolkit for practitioners", "Exploitation and Missing Sub Group", ["Exploitation and Missing Sub Group"], "Jan-24", "2024-01-31", [], "Green", None),
-                act(None, "Review the response to children missing from education", "Head of Inclusion / Education Welfare Manager", ["Head of Inclusion", "Education Welfare Manager"], "Ongoing", None, [], "Green", None),
+                act(
+                    None,
+                    "Set up a weekly exploitation risk meeting",
+                    "Detective Chief Inspector",
+                    ["Detective Chief Inspector"],
+                    "Jun-23",
+                    "2023-06-30",
+                    ["Meeting in place", "Attendance of all partners"],
+                    "Green",
+                    None,
+                ),
+                act(
+                    None,
+                    "Train night-time economy staff to spot exploitation",
+                    "Community Safety Partnership",
+                    ["Community Safety Partnership"],
+                    "Summer 2023",
+                    "2023-08-31",
+                    [],
+                    "Amber",
+                    "Sessions booked for July.",
+                ),
+                act(
+                    None,
+                    "Publish a disruption toolkit for practitioners",
+                    "Exploitation and Missing Sub Group",
+                    ["Exploitation and Missing Sub Group"],
+                    "Jan-24",
+                    "2024-01-31",
+                    [],
+                    "Green",
+                    None,
+                ),
+                act(
+                    None,
+                    "Review the response to children missing from education",
+                    "Head of Inclusion / Education Welfare Manager",
+                    ["Head of Inclusion", "Education Welfare Manager"],
+                    "Ongoing",
+                    None,
+                    [],
+                    "Green",
+                    None,
+                ),
             ],
         },
         {
             "ref": "3",
             "title": "Learning – the partnership learns from practice",
             "actions": [
-                act(None, "Hold four learning events on local reviews", "Learning and Improvement Sub Group", ["Learning and Improvement Sub Group"], "Quarterly", None, ["Four events held", "Feedback shows learning used"], "Green", None),
-                act(None, "Publish seven-minute briefings for every review", "Business Support Officer", ["Business Support Officer"], "Within 6 months", None, [], "Amber", None),
-                act(None, "Test the impact of learning through practitioner surveys", "Independent Scrutineer", ["Independent Scrutineer"], "Spring 2024", "2024-05-31", [], "Green", None),
+                act(
+                    None,
+                    "Hold four learning events on local reviews",
+                    "Learning and Improvement Sub Group",
+                    ["Learning and Improvement Sub Group"],
+                    "Quarterly",
+                    None,
+                    ["Four events held", "Feedback shows learning used"],
+                    "Green",
+                    None,
+                ),
+                act(
+                    None,
+                    "Publish seven-minute briefings for every review",
+                    "Business Support Officer",
+                    ["Business Support Officer"],
+                    "Within 6 months",
+                    None,
+                    [],
+                    "Amber",
+                    None,
+                ),
+                act(
+                    None,
+                    "Test the impact of learning through practitioner surveys",
+                    "Independent Scrutineer",
+                    ["Independent Scrutineer"],
+                    "Spring 2024",
+                    "2024-05-31",
+                    [],
+                    "Green",
+                    None,
+                ),
             ],
         },
     ],
@@ -907,22 +1017,52 @@ def word_merged_priority_no_refs() -> bytes:
     document.add_paragraph(plan["partnership"], style="Title")
     document.add_paragraph(plan["title"], style="Subtitle")
     document.add_paragraph("Contents")
-    for line in ("Foreword ........ 2", "Our priorities ........ 3", "Membership ........ 8"):
+    for line in (
+        "Foreword ........ 2",
+        "Our priorities ........ 3",
+        "Membership ........ 8",
+    ):
         document.add_paragraph(line)
     document.add_heading("Membership", level=1)
-    add_table(document, [("Agency", "Lead member", "Role", "Date joined"),
-                         ("Eastborough Council", "Director of Children's Services", "Partner", "April 2019"),
-                         ("Eastborough Police", "Chief Superintendent", "Partner", "April 2019")])
+    add_table(
+        document,
+        [
+            ("Agency", "Lead member", "Role", "Date joined"),
+            (
+                "Eastborough Council",
+                "Director of Children's Services",
+                "Partner",
+                "April 2019",
+            ),
+            ("Eastborough Police", "Chief Superintendent", "Partner", "April 2019"),
+        ],
+    )
     document.add_heading("What we will do in 2023-24", level=1)
-    header = ("Strategic priority", "What will we do?", "Who will lead?", "When?",
-              "How will we know it has worked?", "Progress update", "RAG")
+    header = (
+        "Strategic priority",
+        "What will we do?",
+        "Who will lead?",
+        "When?",
+        "How will we know it has worked?",
+        "Progress update",
+        "RAG",
+    )
     body = [header]
     spans = []
     for p in plan["priorities"]:
         spans.append((len(body), len(body) + len(p["actions"]) - 1, p))
         for a in p["actions"]:
-            body.append(("", a["text"], a["lead_cell"], a["due_text"], a["outputs"],
-                         a["progress"] or "", a["rag"] or ""))
+            body.append(
+                (
+                    "",
+                    a["text"],
+                    a["lead_cell"],
+                    a["due_text"],
+                    a["outputs"],
+                    a["progress"] or "",
+                    a["rag"] or "",
+                )
+            )
     table = add_table(document, body, header_repeat=True)
     for first, last, p in spans:
         cell = table.cell(first, 0).merge(table.cell(last, 0))
@@ -937,18 +1077,24 @@ def pdf_table_per_priority() -> bytes:
     css = PDF_CSS.replace("tr { page-break-inside: avoid; }", "") + (
         "@page { @bottom-center { content: 'Eastborough SCP – OFFICIAL'; font-size: 8pt; } }"
     )
-    out = [f"<html><head><style>{css}</style></head><body>",
-           f"<h1>{html.escape(plan['partnership'])}</h1><h2>{plan['title']}</h2>"]
+    out = [
+        f"<html><head><style>{css}</style></head><body>",
+        f"<h1>{html.escape(plan['partnership'])}</h1><h2>{plan['title']}</h2>",
+    ]
     for p in plan["priorities"]:
         out.append(f"<h3>Priority {p['ref']}: {html.escape(p['title'])}</h3>")
-        out.append("<table><thead><tr><th>Action</th><th>Lead</th><th>By when</th>"
-                   "<th>Success measures</th><th>RAG</th></tr></thead><tbody>")
+        out.append(
+            "<table><thead><tr><th>Action</th><th>Lead</th><th>By when</th>"
+            "<th>Success measures</th><th>RAG</th></tr></thead><tbody>"
+        )
         for a in p["actions"]:
             bullets = "".join(f"<li>{html.escape(o)}</li>" for o in a["outputs"])
             padding = "<p>" + "&nbsp;<br>" * 14 + "</p>" if a is p["actions"][1] else ""
-            out.append(f"<tr><td>{html.escape(a['text'])}{padding}</td>"
-                       f"<td>{html.escape(a['lead_cell'])}</td><td>{a['due_text']}</td>"
-                       f"<td><ul>{bullets}</ul></td><td>{a['rag'] or ''}</td></tr>")
+            out.append(
+                f"<tr><td>{html.escape(a['text'])}{padding}</td>"
+                f"<td>{html.escape(a['lead_cell'])}</td><td>{a['due_text']}</td>"
+                f"<td><ul>{bullets}</ul></td><td>{a['rag'] or ''}</td></tr>"
+            )
         out.append("</tbody></table>")
     out.append("</body></html>")
     return pdf("".join(out))
@@ -962,12 +1108,21 @@ def csv_semicolon_priority_rows() -> bytes:
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow([plan["partnership"], "", "", "", ""])
     writer.writerow([plan["title"], "", "", "", ""])
-    writer.writerow(["Action", "Lead officer", "Target date", "Measure of success", "Status"])
+    writer.writerow(
+        ["Action", "Lead officer", "Target date", "Measure of success", "Status"]
+    )
     for p in plan["priorities"]:
         writer.writerow([f"Priority {p['ref']}: {p['title']}", "", "", "", ""])
         for a in p["actions"]:
-            writer.writerow([a["text"], a["lead_cell"], a["due_text"],
-                             "\n".join(a["outputs"]), a["rag"] or ""])
+            writer.writerow(
+                [
+                    a["text"],
+                    a["lead_cell"],
+                    a["due_text"],
+                    "\n".join(a["outputs"]),
+                    a["rag"] or "",
+                ]
+            )
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -984,8 +1139,15 @@ def sheet_excel_dates() -> bytes:
     for p in plan["priorities"]:
         for index, a in enumerate(p["actions"]):
             due = a["due_text"]
-            row = [p["title"] if index == 0 else "", a["text"], a["lead_cell"], due,
-                   "\n".join(a["outputs"]), a["progress"] or "", a["rag"] or ""]
+            row = [
+                p["title"] if index == 0 else "",
+                a["text"],
+                a["lead_cell"],
+                due,
+                "\n".join(a["outputs"]),
+                a["progress"] or "",
+                a["rag"] or "",
+            ]
             sheet.append(row)
             cell = sheet.cell(row=sheet.max_row, column=4)
             if len(due) == 6 and due[3] == "-":
@@ -1028,9 +1190,17 @@ DOCUMENTS = {
         {"outputs": False, "progress": True},
     ),
     "sheet_title_block.csv": (csv_title_block, PLAN_A, {"progress": True}),
-    "word_merged_priority_no_refs.docx": (word_merged_priority_no_refs, PLAN_C, {"progress": True}),
+    "word_merged_priority_no_refs.docx": (
+        word_merged_priority_no_refs,
+        PLAN_C,
+        {"progress": True},
+    ),
     "pdf_table_per_priority.pdf": (pdf_table_per_priority, PLAN_C, {"progress": True}),
-    "csv_semicolon_priority_rows.csv": (csv_semicolon_priority_rows, PLAN_C, {"progress": True}),
+    "csv_semicolon_priority_rows.csv": (
+        csv_semicolon_priority_rows,
+        PLAN_C,
+        {"progress": True},
+    ),
     "sheet_excel_dates.xlsx": (sheet_excel_dates, PLAN_C, {"progress": True}),
 }
 
