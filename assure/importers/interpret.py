@@ -293,6 +293,9 @@ class Interpreter:
         if self.list_mode and block.kind != "heading" and len(texts) == 1:
             self.read_list_action(block, first)
             return
+        if self.is_list_of_actions(block, texts):
+            self.read_list_action(block, first)
+            return
         self.read_other(block, texts)
 
     # --- kinds of block ---
@@ -521,6 +524,23 @@ class Interpreter:
             draft.add(role, value)
         self.add_action(draft)
         return True
+
+    def is_list_of_actions(self, block: Block, texts: list[str]) -> bool:
+        """A list item straight under a priority heading, outside any table and not
+        under a measures or aim label: the priority's actions, listed."""
+        current = self.current
+        return (
+            block.is_list
+            and block.kind == "para"
+            and len(texts) == 1
+            and current is not None
+            and self.columns is None
+            and self.pending_label is None
+            and not current.measures
+            and (current.actions == [] or self.last_action is not None)
+            and (self.last_action is None or self.last_action.ref is None)
+            and len(texts[0].split()) >= 3
+        )
 
     def read_list_action(self, block: Block, text: str) -> None:
         """A line in a list of actions under a lead-in."""

@@ -258,3 +258,27 @@ def test_excel_month_shown_without_its_day_is_that_month():
     first, second = actions(read_plan(buffer.getvalue(), "plan.xlsx"))
     assert first["due"] == {"text": "Sep-25", "date": "2025-09-30"}
     assert second["due"] == {"text": "15/10/2025", "date": "2025-10-15"}
+
+
+def test_word_list_under_a_priority_heading_is_its_actions():
+    document = Document()
+    document.add_paragraph("Northshire Safeguarding Children Partnership")
+    document.add_paragraph("Business Plan 2025/26")
+    document.add_heading("Priority 1: Neglect", level=1)
+    document.add_paragraph("Aim: children get help early")
+    for text in ("Publish the neglect toolkit", "Train 300 practitioners in GCP2"):
+        document.add_paragraph(text, style="List Number")
+    document.add_heading("Priority 2: Exploitation", level=1)
+    document.add_paragraph("Map exploitation risks in each area", style="List Bullet")
+    document.add_heading("Glossary", level=1)
+    document.add_paragraph(
+        "MASH is the multi-agency safeguarding hub", style="List Bullet"
+    )
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = read_plan(buffer.getvalue(), "plan.docx")
+    assert [(p["title"], len(p["actions"])) for p in result.plan["priorities"]] == [
+        ("Neglect", 2),
+        ("Exploitation", 1),
+    ]
+    assert result.plan["priorities"][0]["aim"] == "children get help early"
