@@ -176,6 +176,7 @@ class Interpreter:
         self.actions_since_header = 0
         self.in_contents = False
         self.skip_until = -1
+        self.in_back_matter = False
 
     # --- priorities ---
 
@@ -201,6 +202,7 @@ class Interpreter:
                 current.title, current.awaiting_title = clean_text(title), False
             return
         self.pending = PriorityDraft(ref=ref, title=clean_text(title), where=where)
+        self.in_back_matter = False
         self.pending.awaiting_title = not self.pending.title
         self.objective = None
         self.category = None
@@ -271,7 +273,8 @@ class Interpreter:
             return
         if block.kind == "heading" or _BACK_MATTER.match(first):
             self.columns = None
-            if _BACK_MATTER.match(first):
+            self.in_back_matter = bool(_BACK_MATTER.match(first))
+            if self.in_back_matter:
                 self.list_mode, self.last_action = False, None
                 return
         if self.columns is not None and block.kind == "row" and self.same_table(block):
@@ -631,7 +634,12 @@ class Interpreter:
         if _is_category(texts) and self.current is not None:
             self.category = _join_fragments(block.texts)
             return
-        if self.current is not None and self.current.actions and block.kind == "row":
+        if (
+            self.current is not None
+            and self.current.actions
+            and block.kind == "row"
+            and not self.in_back_matter
+        ):
             self.problems.append(
                 Problem(block.where, f"Left out: {text[:80]}", "leftover_text")
             )
