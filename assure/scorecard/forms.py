@@ -17,6 +17,12 @@ THEME_SUGGESTIONS = [
 NUMBER_ERRORS = {"invalid": "Enter a number, like 75 or 12.5"}
 
 
+def _plain(value: Decimal) -> str:
+    """90.0000 -> '90', 12.5000 -> '12.5'."""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 class IndicatorForm(forms.ModelForm):
     """A local indicator: everything. An official one: target, theme and links."""
 
@@ -70,14 +76,20 @@ class IndicatorForm(forms.ModelForm):
         self.fields["source_agency"].choices = [
             ("", "None: a statistical publication")
         ] + [(a.pk, a.name) for a in agencies]
+        several_plans = len({p.plan_id for p in priorities}) > 1
         self.fields["priorities"].choices = [
-            (p.pk, f"{p.ref}. {p.title}") for p in priorities
+            (p.pk, f"{p.ref}. {p.title}" + (f" ({p.plan})" if several_plans else ""))
+            for p in priorities
         ]
         self._agencies = {a.pk: a for a in agencies}
         self._priorities = {p.pk: p for p in priorities}
         if self.instance.pk:
             self.initial["source_agency"] = self.instance.source_agency_id
             self.initial["priorities"] = [p.pk for p in self.instance.priorities.all()]
+        for name in ("target", "tolerance"):
+            value = getattr(self.instance, name)
+            if value is not None and not self.is_bound:
+                self.initial[name] = _plain(value)
         if self.instance.is_official:
             for name in (
                 "code",
