@@ -328,7 +328,9 @@ def url_patterns(resolver=None, namespace: str = "", params: tuple = ()):
     """(name, parameter names) of every URL but the admin's and static files'."""
     resolver = resolver or get_resolver()
     for entry in resolver.url_patterns:
-        pattern_params = tuple(entry.pattern.converters)
+        # The regex's groups, not pattern.converters: Django 5.2 shares one converters
+        # dict between every path("", include(...)) and fills it while reversing.
+        pattern_params = tuple(entry.pattern.regex.groupindex)
         if isinstance(entry, URLResolver):
             if entry.namespace == "admin":
                 continue
