@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from assure.accounts.models import Agency, Group, Membership, Partnership, Person, User
 from assure.accounts.services import membership_grant
+from assure.demo.scorecard import scorecard_demo_load
 from assure.plans.models import Action, Plan
 from assure.plans.services import (
     action_save, lead_link_all, partnership_get_or_create, plan_create_from_document,
@@ -298,6 +299,7 @@ def demo_load(*, password: str = DEMO_PASSWORD, reset: bool = False) -> str:
         top_group.chair = person
         top_group.save()
         lead_link_all(plan=plan)
+        scorecard_demo_load(partnership)
         rng = random.Random(slug)
         made = _updates(plan, today=today, manager=manager, lead_user=lead_user, rng=rng)
         actions = Action.objects.filter(priority__plan=plan).count()
