@@ -51,8 +51,10 @@ def _describe(record, kind: str) -> Change:
             for change in delta.changes:
                 if change.field in _HIDDEN_FIELDS:
                     continue
+                old = _related(record, change.field, change.old)
+                new = _related(record, change.field, change.new)
                 details.append(f"{change.field.replace('_', ' ')}: "
-                               f"“{_short(change.old)}” to “{_short(change.new)}”")
+                               f"“{_short(old)}” to “{_short(new)}”")
     user = record.history_user
     return Change(
         when=record.history_date,
@@ -60,6 +62,14 @@ def _describe(record, kind: str) -> Change:
         what=f"{_VERBS.get(record.history_type, 'Changed')} {label}",
         details=details,
     )
+
+
+def _related(record, field_name: str, value):
+    """A linked person, group or agency by name, not by its database ID."""
+    field = record.instance_type._meta.get_field(field_name)
+    if value is None or not field.is_relation:
+        return value
+    return field.related_model._default_manager.filter(pk=value).first() or value
 
 
 def _short(value) -> str:

@@ -94,6 +94,8 @@ class TestActionHistory:
         assert history[0].who == "Sam Patel"
         assert history[0].what == "Changed Lead Health Sub-group"
         assert "is link confirmed: “False” to “True”" in history[0].details
+        assert "person: “” to “Jo Bloggs, Named nurse”" in history[0].details
+        assert "group: “Health Sub-group” to “”" in history[0].details
         assert all("1.2" in c.what or "Lead" in c.what for c in history)
 
 
