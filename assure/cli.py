@@ -34,8 +34,11 @@ class AssureGroup(click.Group):
 
         @click.command(
             name=name,
-            context_settings={"ignore_unknown_options": True, "allow_extra_args": True,
-                              "help_option_names": []},
+            context_settings={
+                "ignore_unknown_options": True,
+                "allow_extra_args": True,
+                "help_option_names": [],
+            },
             add_help_option=False,
         )
         @click.pass_context
@@ -63,8 +66,12 @@ def _partnership(slug: str):
 
     partnership = Partnership.objects.filter(slug=slug).first()
     if partnership is None:
-        known = ", ".join(Partnership.objects.values_list("slug", flat=True)) or "none yet"
-        raise click.ClickException(f"No partnership '{slug}'. Known partnerships: {known}")
+        known = (
+            ", ".join(Partnership.objects.values_list("slug", flat=True)) or "none yet"
+        )
+        raise click.ClickException(
+            f"No partnership '{slug}'. Known partnerships: {known}"
+        )
     return partnership
 
 
@@ -103,7 +110,9 @@ def plans(slug: str | None) -> None:
 
 @cli.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--partnership", "slug", help="Partnership slug; created if it does not exist.")
+@click.option(
+    "--partnership", "slug", help="Partnership slug; created if it does not exist."
+)
 def load(file: Path, slug: str | None) -> None:
     """Load a plan/1 JSON file and print the new plan's ID."""
     _setup_django()
@@ -111,7 +120,10 @@ def load(file: Path, slug: str | None) -> None:
     from django.db import transaction
 
     from assure.plans.schema import plan_document_errors
-    from assure.plans.services import partnership_get_or_create, plan_create_from_document
+    from assure.plans.services import (
+        partnership_get_or_create,
+        plan_create_from_document,
+    )
 
     try:
         document = json.loads(file.read_text(encoding="utf-8"))
@@ -127,7 +139,9 @@ def load(file: Path, slug: str | None) -> None:
                 slug=slug, name=name if isinstance(name, str) and name else (slug or "")
             )
             plan = plan_create_from_document(
-                partnership=partnership, document=document, source_name=file.name,
+                partnership=partnership,
+                document=document,
+                source_name=file.name,
                 source_bytes=file.read_bytes(),
             )
     except ValidationError as error:
@@ -142,11 +156,21 @@ EXPORT_FORMATS = ["json"]
 
 
 @cli.command()
-@click.option("--plan", "plan_id", type=int, required=True, help="Plan ID (see `assure plans`).")
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="json",
-              show_default=True)
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write; standard output when not given.")
+@click.option(
+    "--plan", "plan_id", type=int, required=True, help="Plan ID (see `assure plans`)."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default="json",
+    show_default=True,
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write; standard output when not given.",
+)
 def export(plan_id: int, fmt: str, output: Path | None) -> None:
     """Write a plan out (plan/1 JSON)."""
     _setup_django()
@@ -181,11 +205,15 @@ def grant(email: str, slug: str, role: str, full_name: str) -> None:
     password = os.environ.get("ASSURE_PASSWORD")
     exists = User.objects.filter(email=email.strip().lower()).exists()
     if not password and not exists:
-        password = click.prompt("Password for the new account", hide_input=True,
-                                confirmation_prompt=True)
+        password = click.prompt(
+            "Password for the new account", hide_input=True, confirmation_prompt=True
+        )
     try:
         user, created = membership_grant(
-            email=email, partnership=partnership, role=role, password=password,
+            email=email,
+            partnership=partnership,
+            role=role,
+            password=password,
             full_name=full_name,
         )
     except ValidationError as error:
@@ -195,9 +223,15 @@ def grant(email: str, slug: str, role: str, full_name: str) -> None:
 
 
 @cli.command()
-@click.option("--password", envvar="ASSURE_DEMO_PASSWORD", default=None,
-              help="Password for the demo accounts (default: a fixed demo password).")
-@click.option("--reset", is_flag=True, help="Delete the demo partnerships and load them again.")
+@click.option(
+    "--password",
+    envvar="ASSURE_DEMO_PASSWORD",
+    default=None,
+    help="Password for the demo accounts (default: a fixed demo password).",
+)
+@click.option(
+    "--reset", is_flag=True, help="Delete the demo partnerships and load them again."
+)
 def demo(password: str | None, reset: bool) -> None:
     """Load the demo: five real plans as five partnerships, with people and updates."""
     _setup_django()

@@ -7,11 +7,15 @@ from django.contrib.auth import authenticate
 class SignInForm(forms.Form):
     email = forms.EmailField(
         label="Email address",
-        error_messages={"required": "Enter your email address",
-                        "invalid": "Enter an email address in the correct format, like name@example.com"},
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
     )
     password = forms.CharField(
-        label="Password", widget=forms.PasswordInput, strip=False,
+        label="Password",
+        widget=forms.PasswordInput,
+        strip=False,
         error_messages={"required": "Enter your password"},
     )
 

@@ -60,11 +60,11 @@ class Partnership(BaseModel):
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=200)
     short_name = models.CharField(max_length=80, blank=True)
-    area_name = models.CharField(
-        "local authority area", max_length=120, blank=True
-    )
+    area_name = models.CharField("local authority area", max_length=120, blank=True)
     la_code = models.CharField(
-        "local authority code", max_length=12, blank=True,
+        "local authority code",
+        max_length=12,
+        blank=True,
         help_text="The DfE three-digit or ONS code of the area, for official statistics.",
     )
 
@@ -124,7 +124,10 @@ class Group(BaseModel):
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.SUB_GROUP)
     chair = models.ForeignKey(
-        "Person", on_delete=models.SET_NULL, null=True, blank=True,
+        "Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="chaired_groups",
         help_text="The group's chair can record progress on actions the group leads.",
     )

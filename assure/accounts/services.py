@@ -10,7 +10,11 @@ from .models import Membership, Partnership, User
 
 @transaction.atomic
 def membership_grant(
-    *, email: str, partnership: Partnership, role: str, password: str | None = None,
+    *,
+    email: str,
+    partnership: Partnership,
+    role: str,
+    password: str | None = None,
     full_name: str = "",
 ) -> tuple[User, bool]:
     """Give a person a role in a partnership, creating their account if needed."""

@@ -15,7 +15,9 @@ def sign_in(request):
     if request.method == "POST" and form.is_valid():
         login(request, form.user)
         if not url_has_allowed_host_and_scheme(
-            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+            next_url,
+            allowed_hosts={request.get_host()},
+            require_https=request.is_secure(),
         ):
             next_url = ""
         return redirect(next_url or "core:home")

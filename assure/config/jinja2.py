@@ -49,7 +49,11 @@ def environment(**options) -> Environment:
         }
     )
     env.filters.update(
-        {"govuk_date": govuk_date, "govuk_datetime": govuk_datetime,
-         "pluralise": pluralise, "isodate": isodate}
+        {
+            "govuk_date": govuk_date,
+            "govuk_datetime": govuk_datetime,
+            "pluralise": pluralise,
+            "isodate": isodate,
+        }
     )
     return env

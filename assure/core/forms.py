@@ -36,7 +36,11 @@ def choice_items(form: forms.BaseForm, name: str) -> list[dict]:
     """govukRadios / govukSelect items from a ChoiceField, the current value checked."""
     current = field_value(form, name)
     return [
-        {"value": str(value), "text": str(label), "checked": str(value) == current,
-         "selected": str(value) == current}
+        {
+            "value": str(value),
+            "text": str(label),
+            "checked": str(value) == current,
+            "selected": str(value) == current,
+        }
         for value, label in form.fields[name].choices
     ]

@@ -11,13 +11,15 @@ def home(request):
         return redirect("public:plan_list")
     partnerships = list(partnership_list_for(user=request.user))
     rows = [
-        {"partnership": p,
-         "role": Membership.Role(membership_role(user=request.user, partnership=p)).label}
+        {
+            "partnership": p,
+            "role": Membership.Role(
+                membership_role(user=request.user, partnership=p)
+            ).label,
+        }
         for p in partnerships
     ]
     return render(request, "core/home.html", {"rows": rows})
-
-
 
 
 def page_not_found(request, exception):
@@ -25,7 +27,9 @@ def page_not_found(request, exception):
 
 
 def permission_denied(request, exception):
-    return render(request, "core/403.html", {"reason": str(exception or "")}, status=403)
+    return render(
+        request, "core/403.html", {"reason": str(exception or "")}, status=403
+    )
 
 
 def server_error(request):

@@ -23,7 +23,10 @@ from assure.accounts.services import membership_grant
 from assure.demo.scorecard import scorecard_demo_load
 from assure.plans.models import Action, Plan
 from assure.plans.services import (
-    action_save, lead_link_all, partnership_get_or_create, plan_create_from_document,
+    action_save,
+    lead_link_all,
+    partnership_get_or_create,
+    plan_create_from_document,
 )
 from assure.progress.models import ProgressUpdate, Status
 
@@ -42,9 +45,14 @@ AREAS = {
 PUBLISHED = {"isle-of-wight", "west-berkshire"}
 
 AGENCIES = [
-    ("Children's Social Care", "CSC"), ("Police", ""), ("Integrated Care Board", "ICB"),
-    ("Public Health", ""), ("Education", ""), ("Probation Service", ""),
-    ("Youth Offending Service", "YOS"), ("NHS Trust", ""),
+    ("Children's Social Care", "CSC"),
+    ("Police", ""),
+    ("Integrated Care Board", "ICB"),
+    ("Public Health", ""),
+    ("Education", ""),
+    ("Probation Service", ""),
+    ("Youth Offending Service", "YOS"),
+    ("NHS Trust", ""),
 ]
 _GROUP_WORDS = re.compile(
     r"\b(group|sub[- ]?group|board|panel|forum|committee|team|unit|partnership|service)s?\b",
@@ -119,7 +127,8 @@ def _shifted(document: dict, years: int) -> dict:
     if doc.get("period"):
         for key in ("start", "end"):
             doc["period"][key] = shift_date(
-                dt.date.fromisoformat(doc["period"][key]), years).isoformat()
+                dt.date.fromisoformat(doc["period"][key]), years
+            ).isoformat()
     for priority in doc["priorities"]:
         for action in priority["actions"]:
             due = action.get("due")
@@ -127,14 +136,20 @@ def _shifted(document: dict, years: int) -> dict:
                 due["text"] = shift_years_in_text(due["text"], years)
                 if due.get("date"):
                     due["date"] = shift_date(
-                        dt.date.fromisoformat(due["date"]), years).isoformat()
+                        dt.date.fromisoformat(due["date"]), years
+                    ).isoformat()
     return doc
 
 
-def _demo_user(slug: str, role: str, full_name: str, partnership, password: str) -> User:
+def _demo_user(
+    slug: str, role: str, full_name: str, partnership, password: str
+) -> User:
     user, _ = membership_grant(
-        email=f"{role}@{slug}.{DEMO_EMAIL_DOMAIN}", partnership=partnership, role=role,
-        password=password, full_name=full_name,
+        email=f"{role}@{slug}.{DEMO_EMAIL_DOMAIN}",
+        partnership=partnership,
+        role=role,
+        password=password,
+        full_name=full_name,
     )
     return user
 
@@ -147,16 +162,22 @@ def _people_and_groups(partnership: Partnership, plan: Plan) -> Counter:
             counts[lead.text] += 1
     for text in counts:
         if _GROUP_WORDS.search(text):
-            kind = (Group.Kind.TASK_AND_FINISH if "task" in text.lower()
-                    else Group.Kind.BOARD if re.search(r"\bboard\b", text, re.I)
-                    else Group.Kind.SUB_GROUP)
-            Group.objects.get_or_create(partnership=partnership, name=text[:200],
-                                        defaults={"kind": kind})
+            kind = (
+                Group.Kind.TASK_AND_FINISH
+                if "task" in text.lower()
+                else Group.Kind.BOARD
+                if re.search(r"\bboard\b", text, re.I)
+                else Group.Kind.SUB_GROUP
+            )
+            Group.objects.get_or_create(
+                partnership=partnership, name=text[:200], defaults={"kind": kind}
+            )
             continue
         match = _PERSON.match(text)
         if match:
             Person.objects.get_or_create(
-                partnership=partnership, name=match["name"],
+                partnership=partnership,
+                name=match["name"],
                 defaults={"role_title": (match["role"] or "")[:200]},
             )
     return counts
@@ -169,8 +190,9 @@ def _add_leads_where_none(plan: Plan, group: Group, actor: User) -> None:
             action_save(action=action, leads=[group.name], actor=actor)
 
 
-def _updates(plan: Plan, *, today: dt.date, manager: User, lead_user: User,
-             rng: random.Random) -> int:
+def _updates(
+    plan: Plan, *, today: dt.date, manager: User, lead_user: User, rng: random.Random
+) -> int:
     from assure.progress.selectors import action_is_led_by
 
     made = 0
@@ -199,26 +221,47 @@ def _updates(plan: Plan, *, today: dt.date, manager: User, lead_user: User,
     ]
     start = plan.period_start_date or today - dt.timedelta(days=365)
     for action in Action.objects.filter(priority__plan=plan).order_by("pk"):
-        author = lead_user if action_is_led_by(action=action, user=lead_user) else manager
+        author = (
+            lead_user if action_is_led_by(action=action, user=lead_user) else manager
+        )
         due = action.due_date
         roll = rng.random()
 
-        def add(days_ago: int, status: str, reason: str = "", impact: str = "") -> None:
+        def add(
+            days_ago: int,
+            status: str,
+            reason: str = "",
+            impact: str = "",
+            action: Action = action,
+            author: User = author,
+        ) -> None:
             nonlocal made
             when = max(start, today - dt.timedelta(days=days_ago))
             ProgressUpdate.objects.create(
-                action=action, author=author, update_date=min(when, today), status=status,
-                narrative=rng.choice(narratives), reason=reason, impact=impact,
+                action=action,
+                author=author,
+                update_date=min(when, today),
+                status=status,
+                narrative=rng.choice(narratives),
+                reason=reason,
+                impact=impact,
             )
             made += 1
 
         if due and due < today:
             if roll < 0.5:
                 add(rng.randint(150, 200), Status.ON_TRACK)
-                add(max((today - due).days - 5, 1), Status.COMPLETE,
-                    impact=rng.choice(impacts))
+                add(
+                    max((today - due).days - 5, 1),
+                    Status.COMPLETE,
+                    impact=rng.choice(impacts),
+                )
             elif roll < 0.75:
-                add(rng.randint(20, 60), Status.OFF_TRACK, reason=rng.choice(reasons_off))
+                add(
+                    rng.randint(20, 60),
+                    Status.OFF_TRACK,
+                    reason=rng.choice(reasons_off),
+                )
             # else: overdue and silent, no update at all
         elif due and due <= today + dt.timedelta(days=60):
             if roll < 0.6:
@@ -255,7 +298,9 @@ def demo_load(*, password: str = DEMO_PASSWORD, reset: bool = False) -> str:
         document = json.loads(path.read_text(encoding="utf-8"))
         years = _years_to_bring_forward(document, today)
         shifted = _shifted(document, years)
-        partnership, _ = partnership_get_or_create(slug=None, name=document["partnership"])
+        partnership, _ = partnership_get_or_create(
+            slug=None, name=document["partnership"]
+        )
         slug = partnership.slug
         area, la_code = AREAS.get(slug, (partnership.area_name, ""))
         partnership.area_name, partnership.la_code = area, la_code
@@ -263,37 +308,52 @@ def demo_load(*, password: str = DEMO_PASSWORD, reset: bool = False) -> str:
         partnership.save()
         for name, short in AGENCIES:
             Agency.objects.create(partnership=partnership, name=name, short_name=short)
-        manager = _demo_user(slug, "manager", f"{area} business manager", partnership, password)
+        manager = _demo_user(
+            slug, "manager", f"{area} business manager", partnership, password
+        )
         lead_user = _demo_user(slug, "lead", f"{area} demo lead", partnership, password)
         _demo_user(slug, "member", f"{area} board member", partnership, password)
         seed = DATA_DIR / "seeds" / f"{path.stem}.txt"
         plan = plan_create_from_document(
-            partnership=partnership, document=shifted,
+            partnership=partnership,
+            document=shifted,
             source_name=seed.name if seed.exists() else path.name,
             source_bytes=seed.read_bytes() if seed.exists() else path.read_bytes(),
-            status=Plan.Status.APPROVED, actor=manager,
+            status=Plan.Status.APPROVED,
+            actor=manager,
         )
-        plan.version = (f"Demo copy: dates moved forward {years} years from the "
-                        "published plan" if years else "Demo copy")
+        plan.version = (
+            f"Demo copy: dates moved forward {years} years from the published plan"
+            if years
+            else "Demo copy"
+        )
         plan.is_published = slug in PUBLISHED
         plan.save()
         counts = _people_and_groups(partnership, plan)
         person = Person.objects.filter(partnership=partnership).order_by("name").first()
         groups = list(Group.objects.filter(partnership=partnership))
         if not groups:
-            groups = [Group.objects.create(partnership=partnership,
-                                           name="Quality Assurance Sub Group")]
+            groups = [
+                Group.objects.create(
+                    partnership=partnership, name="Quality Assurance Sub Group"
+                )
+            ]
         if not counts:
             _add_leads_where_none(plan, groups[0], manager)
             counts = _people_and_groups(partnership, plan)
         top_group = max(groups, key=lambda g: counts.get(g.name, 0))
         people = list(Person.objects.filter(partnership=partnership))
         if people:
-            person = max(people, key=lambda p: sum(
-                n for text, n in counts.items() if text.startswith(p.name)))
+            person = max(
+                people,
+                key=lambda p: sum(
+                    n for text, n in counts.items() if text.startswith(p.name)
+                ),
+            )
         else:
-            person = Person.objects.create(partnership=partnership, name="Demo Lead",
-                                           role_title="Sub-group chair")
+            person = Person.objects.create(
+                partnership=partnership, name="Demo Lead", role_title="Sub-group chair"
+            )
         person.user, person.email = lead_user, lead_user.email
         person.save()
         top_group.chair = person
@@ -301,15 +361,23 @@ def demo_load(*, password: str = DEMO_PASSWORD, reset: bool = False) -> str:
         lead_link_all(plan=plan)
         scorecard_demo_load(partnership)
         rng = random.Random(slug)
-        made = _updates(plan, today=today, manager=manager, lead_user=lead_user, rng=rng)
+        made = _updates(
+            plan, today=today, manager=manager, lead_user=lead_user, rng=rng
+        )
         actions = Action.objects.filter(priority__plan=plan).count()
         lines.append(f"  {slug}: {actions} actions, {made} progress updates")
     return "Loaded the demo:\n" + "\n".join(lines) + "\n" + _sign_in_text(already=False)
 
 
 def _sign_in_text(*, already: bool) -> str:
-    head = "The demo is already loaded (reset with `assure demo --reset`).\n" if already else ""
-    roles = ", ".join(f"{role}@SLUG.{DEMO_EMAIL_DOMAIN}" for role in Membership.Role.values)
+    head = (
+        "The demo is already loaded (reset with `assure demo --reset`).\n"
+        if already
+        else ""
+    )
+    roles = ", ".join(
+        f"{role}@SLUG.{DEMO_EMAIL_DOMAIN}" for role in Membership.Role.values
+    )
     return (
         f"{head}Open {settings.SITE_URL}/ and sign in as {roles}\n"
         f"where SLUG is one of: {', '.join(AREAS)}.\n"

@@ -12,10 +12,17 @@ from assure.cli import _partnership, _setup_django
 
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--partnership", "slug",
-              help="Partnership slug; created from the document's name if not given.")
-@click.option("--json", "as_json", is_flag=True,
-              help="Print plan/1 JSON to standard output and save nothing.")
+@click.option(
+    "--partnership",
+    "slug",
+    help="Partnership slug; created from the document's name if not given.",
+)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print plan/1 JSON to standard output and save nothing.",
+)
 @click.option("--dry-run", is_flag=True, help="Read and report, save nothing.")
 def import_command(file: Path, slug: str | None, as_json: bool, dry_run: bool) -> None:
     """Read a plan document (.docx, .pdf, .xlsx, .csv, .txt, .md).
@@ -36,9 +43,11 @@ def import_command(file: Path, slug: str | None, as_json: bool, dry_run: bool) -
         sys.stdout.write(json.dumps(result.plan, indent=2, ensure_ascii=False) + "\n")
         return
     actions = sum(len(p["actions"]) for p in result.plan["priorities"])
-    summary = (f"Read {file.name} in {time.perf_counter() - started:.2f} s: "
-               f"{len(result.plan['priorities'])} priorities, {actions} actions, "
-               f"{len(result.problems)} things to check.")
+    summary = (
+        f"Read {file.name} in {time.perf_counter() - started:.2f} s: "
+        f"{len(result.plan['priorities'])} priorities, {actions} actions, "
+        f"{len(result.problems)} things to check."
+    )
     if dry_run:
         click.echo(summary)
         for problem in result.problems:
@@ -57,13 +66,17 @@ def import_command(file: Path, slug: str | None, as_json: bool, dry_run: bool) -
                 partnership = _partnership(slug)
             else:
                 partnership, _ = partnership_get_or_create(
-                    slug=None, name=result.plan["partnership"])
-            plan = plan_import_file(data=data, filename=file.name, partnership=partnership)
+                    slug=None, name=result.plan["partnership"]
+                )
+            plan = plan_import_file(
+                data=data, filename=file.name, partnership=partnership
+            )
     except ImportRefused as refusal:
         raise click.ClickException(str(refusal)) from None
     except ValidationError as error:
         raise click.ClickException(
             "What was read is not a complete plan; nothing was saved. "
-            + "; ".join(error.messages)) from None
+            + "; ".join(error.messages)
+        ) from None
     click.echo(summary, err=True)
     click.echo(plan.pk)

@@ -10,8 +10,10 @@ ACCEPT = ".docx,.pdf,.xlsx,.csv,.txt,.md"
 class UploadForm(forms.Form):
     document = forms.FileField(
         label="Plan document",
-        error_messages={"required": "Choose a plan document to upload",
-                        "empty": "The file is empty; choose the plan document"},
+        error_messages={
+            "required": "Choose a plan document to upload",
+            "empty": "The file is empty; choose the plan document",
+        },
     )
 
     def clean_document(self):
@@ -30,17 +32,25 @@ def _lines(text: str) -> list[str]:
 
 class DraftPlanForm(forms.Form):
     partnership = forms.CharField(
-        label="Partnership, as the document names it", max_length=300,
+        label="Partnership, as the document names it",
+        max_length=300,
         error_messages={"required": "Enter the partnership's name"},
     )
-    title = forms.CharField(label="Title", max_length=300,
-                            error_messages={"required": "Enter the plan's title"})
+    title = forms.CharField(
+        label="Title",
+        max_length=300,
+        error_messages={"required": "Enter the plan's title"},
+    )
     period_start = forms.DateField(
-        label="Start of the period", required=False, input_formats=["%Y-%m-%d"],
+        label="Start of the period",
+        required=False,
+        input_formats=["%Y-%m-%d"],
         error_messages={"invalid": "Enter the start of the period as a real date"},
     )
     period_end = forms.DateField(
-        label="End of the period", required=False, input_formats=["%Y-%m-%d"],
+        label="End of the period",
+        required=False,
+        input_formats=["%Y-%m-%d"],
         error_messages={"invalid": "Enter the end of the period as a real date"},
     )
 
@@ -48,26 +58,38 @@ class DraftPlanForm(forms.Form):
         data = super().clean()
         start, end = data.get("period_start"), data.get("period_end")
         if bool(start) != bool(end):
-            self.add_error("period_end" if start else "period_start",
-                           "Enter both the start and the end of the period, or neither")
+            self.add_error(
+                "period_end" if start else "period_start",
+                "Enter both the start and the end of the period, or neither",
+            )
         elif start and end and end < start:
-            self.add_error("period_end", "The end of the period must be after its start")
+            self.add_error(
+                "period_end", "The end of the period must be after its start"
+            )
         return data
 
 
 class DraftActionForm(forms.Form):
     priority = forms.TypedChoiceField(label="Priority", coerce=int)
     ref = forms.CharField(label="Reference", required=False, max_length=20)
-    text = forms.CharField(label="What will be done", widget=forms.Textarea,
-                           error_messages={"required": "Enter what will be done"})
+    text = forms.CharField(
+        label="What will be done",
+        widget=forms.Textarea,
+        error_messages={"required": "Enter what will be done"},
+    )
     leads = forms.CharField(label="Leads", required=False, widget=forms.Textarea)
-    due_text = forms.CharField(label="Timescale as written", required=False, max_length=500)
+    due_text = forms.CharField(
+        label="Timescale as written", required=False, max_length=500
+    )
     due_date = forms.DateField(
-        label="Due date", required=False, input_formats=["%Y-%m-%d"],
+        label="Due date",
+        required=False,
+        input_formats=["%Y-%m-%d"],
         error_messages={"invalid": "Enter the due date as a real date"},
     )
-    outputs = forms.CharField(label="Outputs and success measures", required=False,
-                              widget=forms.Textarea)
+    outputs = forms.CharField(
+        label="Outputs and success measures", required=False, widget=forms.Textarea
+    )
 
     def __init__(self, *args, priorities: list[tuple[int, str]], **kwargs):
         super().__init__(*args, **kwargs)
@@ -89,7 +111,14 @@ class DraftActionForm(forms.Form):
         data = self.cleaned_data
         due = None
         if data.get("due_text"):
-            due = {"text": data["due_text"],
-                   "date": data["due_date"].isoformat() if data.get("due_date") else None}
-        return {"ref": data.get("ref") or None, "text": data["text"].strip(),
-                "leads": data["leads"], "due": due, "outputs": data["outputs"]}
+            due = {
+                "text": data["due_text"],
+                "date": data["due_date"].isoformat() if data.get("due_date") else None,
+            }
+        return {
+            "ref": data.get("ref") or None,
+            "text": data["text"].strip(),
+            "leads": data["leads"],
+            "due": due,
+            "outputs": data["outputs"],
+        }

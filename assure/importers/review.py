@@ -44,13 +44,17 @@ class PlanReview:
 def _period(plan: dict[str, Any]) -> tuple[dt.date | None, dt.date | None]:
     period = plan.get("period") or {}
     try:
-        return (dt.date.fromisoformat(period["start"]), dt.date.fromisoformat(period["end"]))
+        return (
+            dt.date.fromisoformat(period["start"]),
+            dt.date.fromisoformat(period["end"]),
+        )
     except (KeyError, TypeError, ValueError):
         return None, None
 
 
-def plan_review(*, plan: dict[str, Any], problems: list[dict[str, str]],
-                partnership: Partnership) -> PlanReview:
+def plan_review(
+    *, plan: dict[str, Any], problems: list[dict[str, str]], partnership: Partnership
+) -> PlanReview:
     """Flag leads that match nobody, timescales with no date and dates outside the period."""
     people = list(partnership.people.all())
     groups = list(partnership.groups.all())
@@ -71,7 +75,9 @@ def plan_review(*, plan: dict[str, Any], problems: list[dict[str, str]],
                 flags.append("No lead named")
             due = action.get("due")
             if due and not due.get("date"):
-                timescale = parse_timescale(due["text"], period_start=start, period_end=end)
+                timescale = parse_timescale(
+                    due["text"], period_start=start, period_end=end
+                )
                 if not timescale.is_open_ended:
                     flags.append(f"The timescale “{due['text']}” gave no date")
             if due and due.get("date") and start and end:

@@ -41,8 +41,12 @@ def plan_import_file(
     result = read_plan(data, filename)
     import_result_check(result)
     return plan_create_from_document(
-        partnership=partnership, document=result.plan, source_name=filename,
-        source_bytes=data, status=Plan.Status.DRAFT, actor=actor,
+        partnership=partnership,
+        document=result.plan,
+        source_name=filename,
+        source_bytes=data,
+        status=Plan.Status.DRAFT,
+        actor=actor,
     )
 
 
@@ -51,7 +55,9 @@ def import_draft_create(
     *, partnership: Partnership, uploaded_by: User, filename: str, data: bytes
 ) -> ImportDraft:
     """Keep an uploaded document and read it (in the background where configured)."""
-    draft = ImportDraft(partnership=partnership, uploaded_by=uploaded_by, filename=filename)
+    draft = ImportDraft(
+        partnership=partnership, uploaded_by=uploaded_by, filename=filename
+    )
     draft.document.save(filename, ContentFile(data), save=False)
     draft.save()
     if settings.ASSURE_IMPORT_IN_BACKGROUND:
@@ -85,7 +91,9 @@ def import_draft_read(*, draft: ImportDraft) -> ImportDraft:
     except Exception:  # a reader bug must not leave the page waiting for ever
         logger.exception("Import draft %s could not be read", draft.pk)
         draft.status = ImportDraft.Status.FAILED
-        draft.error = "This document could not be read. Try saving it as .docx or .xlsx."
+        draft.error = (
+            "This document could not be read. Try saving it as .docx or .xlsx."
+        )
     else:
         draft.status = ImportDraft.Status.READY
         draft.plan_data = result.plan
@@ -102,14 +110,17 @@ def _editable(draft: ImportDraft) -> dict[str, Any]:
 
 
 @transaction.atomic
-def import_draft_update_plan(*, draft: ImportDraft, fields: dict[str, Any]) -> ImportDraft:
+def import_draft_update_plan(
+    *, draft: ImportDraft, fields: dict[str, Any]
+) -> ImportDraft:
     """Correct the plan's own details: partnership as written, title, period."""
     plan = _editable(draft)
     plan["partnership"] = fields["partnership"]
     plan["title"] = fields["title"]
     start, end = fields.get("period_start"), fields.get("period_end")
-    plan["period"] = ({"start": start.isoformat(), "end": end.isoformat()}
-                      if start and end else None)
+    plan["period"] = (
+        {"start": start.isoformat(), "end": end.isoformat()} if start and end else None
+    )
     draft.plan_data = plan
     draft.save(update_fields=["plan_data", "updated_at"])
     return draft
@@ -117,8 +128,12 @@ def import_draft_update_plan(*, draft: ImportDraft, fields: dict[str, Any]) -> I
 
 @transaction.atomic
 def import_draft_update_action(
-    *, draft: ImportDraft, priority_index: int, action_index: int,
-    fields: dict[str, Any], new_priority_index: int | None = None,
+    *,
+    draft: ImportDraft,
+    priority_index: int,
+    action_index: int,
+    fields: dict[str, Any],
+    new_priority_index: int | None = None,
 ) -> ImportDraft:
     """Correct one action as read; it may move to another priority."""
     plan = _editable(draft)
@@ -161,8 +176,12 @@ def import_draft_confirm(*, draft: ImportDraft, actor: User) -> Plan:
     with draft.document.open("rb") as handle:
         data = handle.read()
     plan = plan_create_from_document(
-        partnership=draft.partnership, document=plan_data, source_name=draft.filename,
-        source_bytes=data, status=Plan.Status.DRAFT, actor=actor,
+        partnership=draft.partnership,
+        document=plan_data,
+        source_name=draft.filename,
+        source_bytes=data,
+        status=Plan.Status.DRAFT,
+        actor=actor,
     )
     draft.status, draft.plan = ImportDraft.Status.SAVED, plan
     draft.save(update_fields=["status", "plan", "updated_at"])

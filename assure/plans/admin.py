@@ -11,7 +11,13 @@ class ActionLeadInline(admin.TabularInline):
 
 @admin.register(Plan)
 class PlanAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "partnership", "status", "is_published", "period_start_date"]
+    list_display = [
+        "title",
+        "partnership",
+        "status",
+        "is_published",
+        "period_start_date",
+    ]
     list_filter = ["status", "is_published", "partnership"]
     search_fields = ["title"]
 

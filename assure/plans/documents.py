@@ -17,7 +17,9 @@ def plan_to_document(*, plan: Plan) -> dict[str, Any]:
             "start": plan.period_start_date.isoformat(),
             "end": plan.period_end_date.isoformat(),
         }
-    priorities = plan.priorities.order_by("position", "pk").prefetch_related("actions__leads")
+    priorities = plan.priorities.order_by("position", "pk").prefetch_related(
+        "actions__leads"
+    )
     return {
         "format": "plan/1",
         "partnership": plan.partnership_name_as_written or plan.partnership.name,
@@ -39,7 +41,8 @@ def plan_to_document(*, plan: Plan) -> dict[str, Any]:
                             {
                                 "text": action.due_text,
                                 "date": action.due_date.isoformat()
-                                if action.due_date else None,
+                                if action.due_date
+                                else None,
                             }
                             if action.due_text
                             else None

@@ -26,10 +26,15 @@ class ActionFilterForm(forms.Form):
     )
     when = forms.ChoiceField(label="When", required=False, choices=WHEN_CHOICES)
     days = forms.IntegerField(
-        label="Days", required=False, min_value=1, max_value=3650,
-        error_messages={"invalid": "Enter the number of days as a whole number",
-                        "min_value": "Enter a number of days of 1 or more",
-                        "max_value": "Enter a number of days of 3650 or fewer"},
+        label="Days",
+        required=False,
+        min_value=1,
+        max_value=3650,
+        error_messages={
+            "invalid": "Enter the number of days as a whole number",
+            "min_value": "Enter a number of days of 1 or more",
+            "max_value": "Enter a number of days of 3650 or fewer",
+        },
     )
     sort = forms.ChoiceField(label="Sort by", required=False, choices=SORT_CHOICES)
 
@@ -42,11 +47,14 @@ class ActionFilterForm(forms.Form):
 
 class MeetingPackForm(forms.Form):
     meeting_date = forms.DateField(
-        label="Meeting date", input_formats=["%Y-%m-%d"],
+        label="Meeting date",
+        input_formats=["%Y-%m-%d"],
         error_messages={"invalid": "Enter the meeting date as a real date"},
     )
     previous_meeting_date = forms.DateField(
-        label="Previous meeting date", input_formats=["%Y-%m-%d"], required=False,
+        label="Previous meeting date",
+        input_formats=["%Y-%m-%d"],
+        required=False,
         error_messages={"invalid": "Enter the previous meeting date as a real date"},
     )
 
@@ -64,19 +72,31 @@ class MeetingPackForm(forms.Form):
 class PlanForm(forms.ModelForm):
     class Meta:
         model = Plan
-        fields = ["title", "period_start_date", "period_end_date", "version", "status",
-                  "is_published"]
+        fields = [
+            "title",
+            "period_start_date",
+            "period_end_date",
+            "version",
+            "status",
+            "is_published",
+        ]
         error_messages = {
             "title": {"required": "Enter the plan's title"},
-            "period_start_date": {"invalid": "Enter the start of the period as a real date"},
-            "period_end_date": {"invalid": "Enter the end of the period as a real date"},
+            "period_start_date": {
+                "invalid": "Enter the start of the period as a real date"
+            },
+            "period_end_date": {
+                "invalid": "Enter the end of the period as a real date"
+            },
         }
 
     def clean(self):
         data = super().clean()
         start, end = data.get("period_start_date"), data.get("period_end_date")
         if start and end and end < start:
-            self.add_error("period_end_date", "The end of the period must be after its start")
+            self.add_error(
+                "period_end_date", "The end of the period must be after its start"
+            )
         return data
 
 
@@ -86,7 +106,9 @@ def _lines(text: str) -> list[str]:
 
 class PriorityForm(forms.ModelForm):
     measures_text = forms.CharField(
-        label="Measures of success", required=False, widget=forms.Textarea,
+        label="Measures of success",
+        required=False,
+        widget=forms.Textarea,
         help_text="One measure on each line",
     )
 
@@ -109,21 +131,37 @@ class PriorityForm(forms.ModelForm):
 
 class ActionForm(forms.ModelForm):
     leads_text = forms.CharField(
-        label="Leads", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label="Leads",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="One lead on each line, as the plan writes them",
     )
     outputs_text = forms.CharField(
-        label="Outputs and success measures", required=False, widget=forms.Textarea,
+        label="Outputs and success measures",
+        required=False,
+        widget=forms.Textarea,
         help_text="One on each line",
     )
 
     class Meta:
         model = Action
-        fields = ["ref", "text", "objective", "due_text", "due_date", "start_date",
-                  "monitoring", "category"]
-        labels = {"text": "What will be done", "due_text": "Timescale as written",
-                  "due_date": "Due date", "start_date": "Start date",
-                  "objective": "Objective or desired outcome"}
+        fields = [
+            "ref",
+            "text",
+            "objective",
+            "due_text",
+            "due_date",
+            "start_date",
+            "monitoring",
+            "category",
+        ]
+        labels = {
+            "text": "What will be done",
+            "due_text": "Timescale as written",
+            "due_date": "Due date",
+            "start_date": "Start date",
+            "objective": "Objective or desired outcome",
+        }
         error_messages = {
             "text": {"required": "Enter what will be done"},
             "due_date": {"invalid": "Enter the due date as a real date"},
@@ -148,7 +186,9 @@ class ActionForm(forms.ModelForm):
         data = super().clean()
         start, due = data.get("start_date"), data.get("due_date")
         if start and due and due < start:
-            self.add_error("due_date", "The due date must be on or after the start date")
+            self.add_error(
+                "due_date", "The due date must be on or after the start date"
+            )
         if data.get("due_date") and not data.get("due_text"):
             self.add_error("due_text", "Enter the timescale as the plan writes it")
         return data

@@ -24,7 +24,8 @@ class Plan(BaseModel):
     )
     title = models.CharField(max_length=300)
     partnership_name_as_written = models.CharField(
-        max_length=300, blank=True,
+        max_length=300,
+        blank=True,
         help_text="The board or partnership as the document names it.",
     )
     period_start_date = models.DateField(null=True, blank=True)
@@ -32,7 +33,8 @@ class Plan(BaseModel):
     version = models.CharField(max_length=80, blank=True)
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
     is_published = models.BooleanField(
-        "published", default=False,
+        "published",
+        default=False,
         help_text="Published plans can be read by anyone, without internal narratives.",
     )
     source_name = models.CharField(max_length=255, blank=True)
@@ -117,9 +119,7 @@ class Action(BaseModel):
     due_text = models.CharField("timescale as written", max_length=500, blank=True)
     due_date = models.DateField(null=True, blank=True)
     start_date = models.DateField(null=True, blank=True)
-    recurrence = models.CharField(
-        max_length=20, choices=Recurrence, blank=True
-    )
+    recurrence = models.CharField(max_length=20, choices=Recurrence, blank=True)
     position = models.PositiveIntegerField(default=0)
 
     objects = ActionQuerySet.as_manager()

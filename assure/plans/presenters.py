@@ -64,7 +64,9 @@ def action_row(action: Action, *, today: dt.date) -> ActionRow:
         status_tag=status_tag(status),
         status=status,
         last_update=govuk_date(getattr(action, "last_update_date", None), "No updates"),
-        url=reverse("plans:action_detail", kwargs={"partnership": slug, "pk": action.pk}),
+        url=reverse(
+            "plans:action_detail", kwargs={"partnership": slug, "pk": action.pk}
+        ),
         is_overdue=bool(not closed and action.due_date and action.due_date < today),
         is_closed=closed,
     )
@@ -78,10 +80,14 @@ def rollup_bar(rollup: Rollup, *, label: str) -> dict:
         count = rollup.counts[status]
         if count:
             style = status_style(status)
-            segments.append({
-                "label": style.label, "count": count, "colour": style.colour,
-                "percent": round(100 * count / total, 2),
-            })
+            segments.append(
+                {
+                    "label": style.label,
+                    "count": count,
+                    "colour": style.colour,
+                    "percent": round(100 * count / total, 2),
+                }
+            )
     words = ", ".join(f"{s['count']} {s['label'].lower()}" for s in segments)
     return {"label": f"{label}: {words or 'no actions'}", "segments": segments}
 

@@ -6,5 +6,9 @@ app_name = "public"
 
 urlpatterns = [
     path("", public_views.plan_list, name="plan_list"),
-    path("<slug:partnership>/plans/<int:pk>/", public_views.plan_detail, name="plan_detail"),
+    path(
+        "<slug:partnership>/plans/<int:pk>/",
+        public_views.plan_detail,
+        name="plan_detail",
+    ),
 ]

@@ -27,8 +27,10 @@ def public_lead(lead: ActionLead) -> str:
 
 
 def plan_list(request):
-    plans = Plan.objects.filter(is_published=True).select_related("partnership").order_by(
-        "partnership__name", "-period_start_date"
+    plans = (
+        Plan.objects.filter(is_published=True)
+        .select_related("partnership")
+        .order_by("partnership__name", "-period_start_date")
     )
     return render(request, "public/plan_list.html", {"plans": plans})
 
@@ -36,7 +38,9 @@ def plan_list(request):
 def plan_detail(request, partnership: str, pk: int):
     plan = get_object_or_404(
         Plan.objects.select_related("partnership"),
-        partnership__slug=partnership, pk=pk, is_published=True,
+        partnership__slug=partnership,
+        pk=pk,
+        is_published=True,
     )
     today = timezone.localdate()
     sections = []
@@ -44,9 +48,26 @@ def plan_detail(request, partnership: str, pk: int):
         rows = []
         for action in r.actions:
             row = action_row(action, today=today)
-            rows.append({"row": row, "leads": [public_lead(lead) for lead in action.leads.all()]})
-        sections.append({"priority": r.priority, "rows": rows, "rollup": r.rollup,
-                         "bar": rollup_bar(r.rollup, label=f"Priority {r.priority.ref}")})
-    return render(request, "public/plan_detail.html", {
-        "plan": plan, "period": plan_period(plan), "sections": sections,
-    })
+            rows.append(
+                {
+                    "row": row,
+                    "leads": [public_lead(lead) for lead in action.leads.all()],
+                }
+            )
+        sections.append(
+            {
+                "priority": r.priority,
+                "rows": rows,
+                "rollup": r.rollup,
+                "bar": rollup_bar(r.rollup, label=f"Priority {r.priority.ref}"),
+            }
+        )
+    return render(
+        request,
+        "public/plan_detail.html",
+        {
+            "plan": plan,
+            "period": plan_period(plan),
+            "sections": sections,
+        },
+    )

@@ -65,7 +65,10 @@ PLAN_SCHEMA: dict[str, Any] = {
                                         },
                                     ]
                                 },
-                                "outputs": {"type": "array", "items": {"type": "string"}},
+                                "outputs": {
+                                    "type": "array",
+                                    "items": {"type": "string"},
+                                },
                                 "monitoring": _NULLABLE_TEXT,
                                 "category": _NULLABLE_TEXT,
                                 "progress": _NULLABLE_TEXT,
@@ -85,7 +88,9 @@ def _where(path) -> str:
     """priorities[1].actions[3].due.date: where a problem is, as a person reads it."""
     out = ""
     for part in path:
-        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+        out += (
+            f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+        )
     return out or "the document"
 
 
@@ -104,7 +109,9 @@ def plan_document_errors(document: Any) -> list[str]:
         elif error.validator == "minLength":
             errors.append(f"{where}: must not be empty")
         elif error.validator == "pattern":
-            errors.append(f"{where}: enter a date as YYYY-MM-DD, not {error.instance!r}")
+            errors.append(
+                f"{where}: enter a date as YYYY-MM-DD, not {error.instance!r}"
+            )
         elif error.validator == "oneOf":
             errors.append(f"{where}: is not in the right form ({error.instance!r})")
         else:

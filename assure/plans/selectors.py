@@ -53,8 +53,10 @@ def _describe(record, kind: str) -> Change:
                     continue
                 old = _related(record, change.field, change.old)
                 new = _related(record, change.field, change.new)
-                details.append(f"{change.field.replace('_', ' ')}: "
-                               f"“{_short(old)}” to “{_short(new)}”")
+                details.append(
+                    f"{change.field.replace('_', ' ')}: "
+                    f"“{_short(old)}” to “{_short(new)}”"
+                )
     user = record.history_user
     return Change(
         when=record.history_date,
@@ -106,12 +108,34 @@ def change_list(*, partnership: Partnership, limit: int = 2000) -> _LazyChanges:
     action_ids = set(actions.values_list("id", flat=True))
     leads = ActionLead.history.filter(action_id__in=action_ids)
     tagged = chain(
-        ((r, "Plan") for r in plans.select_related("history_user").order_by("-history_date")[:limit]),
-        ((r, "Priority") for r in priorities.select_related("history_user").order_by("-history_date")[:limit]),
-        ((r, "Action") for r in actions.select_related("history_user").order_by("-history_date")[:limit]),
-        ((r, "Lead") for r in leads.select_related("history_user").order_by("-history_date")[:limit]),
+        (
+            (r, "Plan")
+            for r in plans.select_related("history_user").order_by("-history_date")[
+                :limit
+            ]
+        ),
+        (
+            (r, "Priority")
+            for r in priorities.select_related("history_user").order_by(
+                "-history_date"
+            )[:limit]
+        ),
+        (
+            (r, "Action")
+            for r in actions.select_related("history_user").order_by("-history_date")[
+                :limit
+            ]
+        ),
+        (
+            (r, "Lead")
+            for r in leads.select_related("history_user").order_by("-history_date")[
+                :limit
+            ]
+        ),
     )
-    records = sorted(tagged, key=lambda pair: pair[0].history_date, reverse=True)[:limit]
+    records = sorted(tagged, key=lambda pair: pair[0].history_date, reverse=True)[
+        :limit
+    ]
     return _LazyChanges(records)
 
 
@@ -119,8 +143,10 @@ def action_history(*, action: Action) -> list[Change]:
     """The changes to one action and its leads, newest first."""
     records = [(r, "Action") for r in action.history.select_related("history_user")]
     records += [
-        (r, "Lead") for r in ActionLead.history.filter(action_id=action.pk)
-        .select_related("history_user")
+        (r, "Lead")
+        for r in ActionLead.history.filter(action_id=action.pk).select_related(
+            "history_user"
+        )
     ]
     records.sort(key=lambda pair: pair[0].history_date, reverse=True)
     return [_describe(r, k) for r, k in records[:100]]

@@ -74,57 +74,75 @@ def plan_create_from_document(
     if errors:
         raise ValidationError(errors)
     period = document.get("period") or {}
-    plan = _as_user(actor, Plan(
-        partnership=partnership,
-        title=document["title"],
-        partnership_name_as_written=document["partnership"],
-        period_start_date=_date(period.get("start"), "period.start"),
-        period_end_date=_date(period.get("end"), "period.end"),
-        status=status,
-        source_name=source_name,
-    ))
+    plan = _as_user(
+        actor,
+        Plan(
+            partnership=partnership,
+            title=document["title"],
+            partnership_name_as_written=document["partnership"],
+            period_start_date=_date(period.get("start"), "period.start"),
+            period_end_date=_date(period.get("end"), "period.end"),
+            status=status,
+            source_name=source_name,
+        ),
+    )
     plan.full_clean()
     if source_bytes is not None:
-        plan.source_file.save(source_name or "plan", ContentFile(source_bytes), save=False)
+        plan.source_file.save(
+            source_name or "plan", ContentFile(source_bytes), save=False
+        )
     plan.save()
     for p_index, p_doc in enumerate(document["priorities"]):
-        priority = _as_user(actor, Priority(
-            plan=plan,
-            ref=p_doc["ref"],
-            title=p_doc["title"],
-            aim=p_doc.get("aim") or "",
-            measures=list(p_doc.get("measures") or []),
-            position=p_index + 1,
-        ))
+        priority = _as_user(
+            actor,
+            Priority(
+                plan=plan,
+                ref=p_doc["ref"],
+                title=p_doc["title"],
+                aim=p_doc.get("aim") or "",
+                measures=list(p_doc.get("measures") or []),
+                position=p_index + 1,
+            ),
+        )
         priority.save()
         for a_index, a_doc in enumerate(p_doc["actions"]):
             where = f"priorities[{p_index + 1}].actions[{a_index + 1}]"
             _action_create_from_document(
-                priority=priority, doc=a_doc, position=a_index + 1,
-                where=where, actor=actor,
+                priority=priority,
+                doc=a_doc,
+                position=a_index + 1,
+                where=where,
+                actor=actor,
             )
     lead_link_all(plan=plan)
     return plan
 
 
 def _action_create_from_document(
-    *, priority: Priority, doc: dict[str, Any], position: int, where: str,
+    *,
+    priority: Priority,
+    doc: dict[str, Any],
+    position: int,
+    where: str,
     actor: User | None,
 ) -> Action:
     due = doc.get("due")
-    action = _as_user(actor, Action(
-        priority=priority,
-        ref=doc.get("ref") or "",
-        text=doc["text"],
-        objective=doc.get("objective") or "",
-        outputs=list(doc.get("outputs") or []),
-        monitoring=doc.get("monitoring") or "",
-        category=doc.get("category") or "",
-        progress_as_written=doc.get("progress") or "",
-        due_text=(due or {}).get("text") or "",
-        due_date=_date((due or {}).get("date"), f"{where}.due.date"),
-        position=position,
-    ))
+    action = _as_user(
+        actor,
+        Action(
+            priority=priority,
+            ref=doc.get("ref") or "",
+            text=doc["text"],
+            objective=doc.get("objective") or "",
+            outputs=list(doc.get("outputs") or []),
+            monitoring=doc.get("monitoring") or "",
+            category=doc.get("category") or "",
+            progress_as_written=doc.get("progress") or "",
+            due_text=(due or {}).get("text") or "",
+            due_date=_date((due or {}).get("date"), f"{where}.due.date"),
+            position=position,
+        ),
+    )
     _timescale_facts(action)
     action.save()
     for index, text in enumerate(doc.get("leads") or []):
@@ -141,16 +159,21 @@ def _timescale_facts(action: Action) -> None:
         action.recurrence = ""
         return
     timescale = parse_timescale(
-        action.due_text, period_start=plan.period_start_date, period_end=plan.period_end_date
+        action.due_text,
+        period_start=plan.period_start_date,
+        period_end=plan.period_end_date,
     )
     action.recurrence = timescale.recurrence or ""
-    if action.start_date is None and timescale.start_date and (
-        action.due_date is None or timescale.start_date <= action.due_date
+    if (
+        action.start_date is None
+        and timescale.start_date
+        and (action.due_date is None or timescale.start_date <= action.due_date)
     ):
         action.start_date = timescale.start_date
 
 
 # --- Leads -----------------------------------------------------------------------
+
 
 def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
@@ -163,14 +186,20 @@ def lead_match(
     lead = _norm(text)
     if not lead:
         return None, None, None
-    persons = [p for p in people if _norm(p.name) and (
-        lead == _norm(p.name) or lead.startswith(_norm(p.name) + " "))]
+    persons = [
+        p
+        for p in people
+        if _norm(p.name)
+        and (lead == _norm(p.name) or lead.startswith(_norm(p.name) + " "))
+    ]
     if len(persons) == 1:
         return persons[0], None, None
     found = [g for g in groups if _norm(g.name) == lead]
     if len(found) == 1:
         return None, found[0], None
-    bodies = [a for a in agencies if lead in {_norm(a.name), _norm(a.short_name)} - {""}]
+    bodies = [
+        a for a in agencies if lead in {_norm(a.name), _norm(a.short_name)} - {""}
+    ]
     if len(bodies) == 1:
         return None, None, bodies[0]
     return None, None, None
@@ -183,7 +212,9 @@ def lead_link_all(*, plan: Plan) -> int:
     groups = list(partnership.groups.all())
     agencies = list(partnership.agencies.all())
     linked = 0
-    leads = ActionLead.objects.filter(action__priority__plan=plan, is_link_confirmed=False)
+    leads = ActionLead.objects.filter(
+        action__priority__plan=plan, is_link_confirmed=False
+    )
     for lead in leads:
         person, group, agency = lead_match(
             text=lead.text, people=people, groups=groups, agencies=agencies
@@ -197,8 +228,12 @@ def lead_link_all(*, plan: Plan) -> int:
 
 @transaction.atomic
 def lead_link_set(
-    *, lead: ActionLead, person: Person | None = None, group: Group | None = None,
-    agency: Agency | None = None, actor: User | None = None,
+    *,
+    lead: ActionLead,
+    person: Person | None = None,
+    group: Group | None = None,
+    agency: Agency | None = None,
+    actor: User | None = None,
 ) -> ActionLead:
     """The business manager links a lead to one person, group or agency (or none)."""
     if sum(x is not None for x in (person, group, agency)) > 1:
@@ -215,6 +250,7 @@ def lead_link_set(
 
 
 # --- Editing ---------------------------------------------------------------------
+
 
 @transaction.atomic
 def plan_update(*, plan: Plan, actor: User | None = None, **fields: Any) -> Plan:
@@ -243,7 +279,10 @@ def priority_save(
 
 @transaction.atomic
 def action_save(
-    *, action: Action, leads: list[str] | None = None, actor: User | None = None,
+    *,
+    action: Action,
+    leads: list[str] | None = None,
+    actor: User | None = None,
     **fields: Any,
 ) -> Action:
     """Create or change an action and, when given, replace its leads as written."""
@@ -260,7 +299,9 @@ def action_save(
     return action
 
 
-def _action_leads_replace(*, action: Action, texts: list[str], actor: User | None) -> None:
+def _action_leads_replace(
+    *, action: Action, texts: list[str], actor: User | None
+) -> None:
     existing = {lead.text: lead for lead in action.leads.all()}
     keep = []
     for index, text in enumerate(t.strip() for t in texts if t.strip()):

@@ -11,10 +11,16 @@ urlpatterns = [
     path("plans/<int:pk>/edit/", views.plan_edit, name="plan_edit"),
     path("plans/<int:pk>/source/", views.plan_source, name="plan_source"),
     path("plans/<int:pk>/export.json", views.plan_export_json, name="plan_export_json"),
-    path("plans/<int:plan_pk>/priorities/new/", views.priority_edit, name="priority_new"),
+    path(
+        "plans/<int:plan_pk>/priorities/new/", views.priority_edit, name="priority_new"
+    ),
     path("priorities/<int:pk>/", views.priority_detail, name="priority_detail"),
     path("priorities/<int:pk>/edit/", views.priority_edit, name="priority_edit"),
-    path("priorities/<int:priority_pk>/actions/new/", views.action_edit, name="action_new"),
+    path(
+        "priorities/<int:priority_pk>/actions/new/",
+        views.action_edit,
+        name="action_new",
+    ),
     path("actions/", views.action_list, name="action_list"),
     path("actions/<int:pk>/", views.action_detail, name="action_detail"),
     path("actions/<int:pk>/edit/", views.action_edit, name="action_edit"),

@@ -17,16 +17,31 @@ from django.views.decorators.http import require_http_methods
 from assure.accounts.access import partnership_for_request
 from assure.accounts.models import Membership
 from assure.progress.selectors import (
-    action_annotate_status, action_is_led_by, action_list_for_plan, dashboard_get,
-    due_within_q, meeting_pack, my_actions, overdue_q, plan_get_current,
-    priority_rollups, progress_update_list, rollup_of, silent_q,
+    action_annotate_status,
+    action_is_led_by,
+    action_list_for_plan,
+    dashboard_get,
+    due_within_q,
+    meeting_pack,
+    my_actions,
+    overdue_q,
+    plan_get_current,
+    priority_rollups,
+    progress_update_list,
+    rollup_of,
+    silent_q,
 )
 from assure.progress.status import status_tag
 
 from . import selectors, services
 from .documents import plan_to_document
 from .forms import (
-    ActionFilterForm, ActionForm, LeadLinkForm, MeetingPackForm, PlanForm, PriorityForm,
+    ActionFilterForm,
+    ActionForm,
+    LeadLinkForm,
+    MeetingPackForm,
+    PlanForm,
+    PriorityForm,
 )
 from .models import Action, ActionLead, Plan, Priority
 from .presenters import action_row, due_words, plan_period, rollup_bar
@@ -37,18 +52,44 @@ PAGE_SIZE = 25
 def _nav(request, partnership, role: str, current: str) -> list[dict]:
     slug = partnership.slug
     items = [
-        ("dashboard", "Dashboard", reverse("plans:dashboard", kwargs={"partnership": slug})),
+        (
+            "dashboard",
+            "Dashboard",
+            reverse("plans:dashboard", kwargs={"partnership": slug}),
+        ),
         ("plan", "Plan", reverse("plans:plan_current", kwargs={"partnership": slug})),
-        ("actions", "Actions", reverse("plans:action_list", kwargs={"partnership": slug})),
-        ("mine", "My actions", reverse("plans:my_actions", kwargs={"partnership": slug})),
-        ("pack", "Meeting pack", reverse("plans:meeting_pack", kwargs={"partnership": slug})),
+        (
+            "actions",
+            "Actions",
+            reverse("plans:action_list", kwargs={"partnership": slug}),
+        ),
+        (
+            "mine",
+            "My actions",
+            reverse("plans:my_actions", kwargs={"partnership": slug}),
+        ),
+        (
+            "pack",
+            "Meeting pack",
+            reverse("plans:meeting_pack", kwargs={"partnership": slug}),
+        ),
     ]
     items += _extra_nav(partnership, role)
     if role == Membership.Role.MANAGER:
-        items.append(("history", "History",
-                      reverse("plans:history", kwargs={"partnership": slug})))
+        items.append(
+            (
+                "history",
+                "History",
+                reverse("plans:history", kwargs={"partnership": slug}),
+            )
+        )
     return [
-        {"href": href, "text": text, "active": key == current, "current": key == current}
+        {
+            "href": href,
+            "text": text,
+            "active": key == current,
+            "current": key == current,
+        }
         for key, text, href in items
     ]
 
@@ -58,10 +99,14 @@ def _extra_nav(partnership, role: str) -> list[tuple[str, str, str]]:
     from django.urls import NoReverseMatch
 
     extra = []
-    for key, text, name in [("scorecard", "Scorecard", "scorecard:scorecard"),
-                            ("reports", "Reports", "reports:report_list")]:
+    for key, text, name in [
+        ("scorecard", "Scorecard", "scorecard:scorecard"),
+        ("reports", "Reports", "reports:report_list"),
+    ]:
         try:
-            extra.append((key, text, reverse(name, kwargs={"partnership": partnership.slug})))
+            extra.append(
+                (key, text, reverse(name, kwargs={"partnership": partnership.slug}))
+            )
         except NoReverseMatch:
             continue
     return extra
@@ -87,17 +132,27 @@ def dashboard(request, partnership: str):
     today = timezone.localdate()
     board = dashboard_get(partnership=partnership, today=today)
     rows = lambda actions: [action_row(a, today=today) for a in actions]  # noqa: E731
-    return render(request, "plans/dashboard.html", _context(
-        request, partnership, role, "dashboard",
-        plan=board.plan,
-        period=plan_period(board.plan) if board.plan else "",
-        rollup=board.rollup,
-        counts=[(status_tag(s), n) for s, n in board.rollup.ordered()],
-        bar=rollup_bar(board.rollup, label="All actions"),
-        overdue=rows(board.overdue), due_soon=rows(board.due_soon),
-        silent=rows(board.silent), recent_updates=board.recent_updates,
-        today=today, status_tag=status_tag,
-    ))
+    return render(
+        request,
+        "plans/dashboard.html",
+        _context(
+            request,
+            partnership,
+            role,
+            "dashboard",
+            plan=board.plan,
+            period=plan_period(board.plan) if board.plan else "",
+            rollup=board.rollup,
+            counts=[(status_tag(s), n) for s, n in board.rollup.ordered()],
+            bar=rollup_bar(board.rollup, label="All actions"),
+            overdue=rows(board.overdue),
+            due_soon=rows(board.due_soon),
+            silent=rows(board.silent),
+            recent_updates=board.recent_updates,
+            today=today,
+            status_tag=status_tag,
+        ),
+    )
 
 
 @login_required
@@ -105,8 +160,11 @@ def plan_current(request, partnership: str):
     partnership, role = partnership_for_request(request, partnership)
     plan = plan_get_current(partnership=partnership)
     if plan is None:
-        return render(request, "plans/plan_none.html",
-                      _context(request, partnership, role, "plan"))
+        return render(
+            request,
+            "plans/plan_none.html",
+            _context(request, partnership, role, "plan"),
+        )
     return redirect("plans:plan_detail", partnership=partnership.slug, pk=plan.pk)
 
 
@@ -119,19 +177,31 @@ def plan_detail(request, partnership: str, pk: int):
     sections = [
         {
             "priority": r.priority,
-            "url": reverse("plans:priority_detail",
-                           kwargs={"partnership": partnership.slug, "pk": r.priority.pk}),
+            "url": reverse(
+                "plans:priority_detail",
+                kwargs={"partnership": partnership.slug, "pk": r.priority.pk},
+            ),
             "rollup": r.rollup,
             "bar": rollup_bar(r.rollup, label=f"Priority {r.priority.ref}"),
         }
         for r in rollups
     ]
-    return render(request, "plans/plan_detail.html", _context(
-        request, partnership, role, "plan", plan=plan, period=plan_period(plan),
-        sections=sections, overall=overall,
-        overall_bar=rollup_bar(overall, label="All actions"),
-        plans=selectors.plan_list(partnership=partnership),
-    ))
+    return render(
+        request,
+        "plans/plan_detail.html",
+        _context(
+            request,
+            partnership,
+            role,
+            "plan",
+            plan=plan,
+            period=plan_period(plan),
+            sections=sections,
+            overall=overall,
+            overall_bar=rollup_bar(overall, label="All actions"),
+            plans=selectors.plan_list(partnership=partnership),
+        ),
+    )
 
 
 @login_required
@@ -143,12 +213,22 @@ def priority_detail(request, partnership: str, pk: int):
     today = timezone.localdate()
     actions = list(action_list_for_plan(plan=priority.plan).filter(priority=priority))
     rollup = rollup_of(actions)
-    return render(request, "plans/priority_detail.html", _context(
-        request, partnership, role, "plan", priority=priority, plan=priority.plan,
-        rows=[action_row(a, today=today) for a in actions], rollup=rollup,
-        bar=rollup_bar(rollup, label=f"Priority {priority.ref}"),
-        evidence=_priority_evidence(request, priority),
-    ))
+    return render(
+        request,
+        "plans/priority_detail.html",
+        _context(
+            request,
+            partnership,
+            role,
+            "plan",
+            priority=priority,
+            plan=priority.plan,
+            rows=[action_row(a, today=today) for a in actions],
+            rollup=rollup,
+            bar=rollup_bar(rollup, label=f"Priority {priority.ref}"),
+            evidence=_priority_evidence(request, priority),
+        ),
+    )
 
 
 def _priority_evidence(request, priority: Priority) -> list:
@@ -164,21 +244,40 @@ def _priority_evidence(request, priority: Priority) -> list:
 def action_detail(request, partnership: str, pk: int):
     partnership, role = partnership_for_request(request, partnership)
     action = get_object_or_404(
-        action_annotate_status(Action.objects.select_related("priority", "priority__plan")),
-        priority__plan__partnership=partnership, pk=pk,
+        action_annotate_status(
+            Action.objects.select_related("priority", "priority__plan")
+        ),
+        priority__plan__partnership=partnership,
+        pk=pk,
     )
     today = timezone.localdate()
     can_record = role == Membership.Role.MANAGER or (
-        role == Membership.Role.LEAD and action_is_led_by(action=action, user=request.user)
+        role == Membership.Role.LEAD
+        and action_is_led_by(action=action, user=request.user)
     )
-    history = selectors.action_history(action=action) if role == Membership.Role.MANAGER else []
-    return render(request, "plans/action_detail.html", _context(
-        request, partnership, role, "actions", action=action,
-        row=action_row(action, today=today), due=due_words(action),
-        leads=list(action.leads.select_related("person", "group", "agency")),
-        updates=list(progress_update_list(action=action)),
-        can_record=can_record, history=history, status_tag=status_tag,
-    ))
+    history = (
+        selectors.action_history(action=action)
+        if role == Membership.Role.MANAGER
+        else []
+    )
+    return render(
+        request,
+        "plans/action_detail.html",
+        _context(
+            request,
+            partnership,
+            role,
+            "actions",
+            action=action,
+            row=action_row(action, today=today),
+            due=due_words(action),
+            leads=list(action.leads.select_related("person", "group", "agency")),
+            updates=list(progress_update_list(action=action)),
+            can_record=can_record,
+            history=history,
+            status_tag=status_tag,
+        ),
+    )
 
 
 @login_required
@@ -186,8 +285,11 @@ def action_list(request, partnership: str):
     partnership, role = partnership_for_request(request, partnership)
     plan = plan_get_current(partnership=partnership)
     if plan is None:
-        return render(request, "plans/plan_none.html",
-                      _context(request, partnership, role, "actions"))
+        return render(
+            request,
+            "plans/plan_none.html",
+            _context(request, partnership, role, "actions"),
+        )
     today = timezone.localdate()
     form = ActionFilterForm(request.GET or None, priorities=list(plan.priorities.all()))
     actions = action_list_for_plan(plan=plan)
@@ -205,12 +307,23 @@ def action_list(request, partnership: str):
     page = Paginator(actions, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "plans/action_list.html", _context(
-        request, partnership, role, "actions", plan=plan, form=form,
-        rows=[action_row(a, today=today) for a in page.object_list],
-        page=page, total=page.paginator.count, query=query.urlencode(),
-        pagination=_pagination(page, query.urlencode()),
-    ))
+    return render(
+        request,
+        "plans/action_list.html",
+        _context(
+            request,
+            partnership,
+            role,
+            "actions",
+            plan=plan,
+            form=form,
+            rows=[action_row(a, today=today) for a in page.object_list],
+            page=page,
+            total=page.paginator.count,
+            query=query.urlencode(),
+            pagination=_pagination(page, query.urlencode()),
+        ),
+    )
 
 
 def _nulls_last(field: str):
@@ -236,7 +349,9 @@ def _filtered(actions, data: dict, *, today: dt.date):
     if data.get("q"):
         q = data["q"].strip()
         actions = actions.filter(
-            Q(ref__icontains=q) | Q(text__icontains=q) | Q(leads__text__icontains=q)
+            Q(ref__icontains=q)
+            | Q(text__icontains=q)
+            | Q(leads__text__icontains=q)
             | Q(objective__icontains=q)
         )
     return actions.distinct()
@@ -251,14 +366,19 @@ def _pagination(page, query: str) -> dict | None:
         params["previous"] = {"href": f"{prefix}page={page.previous_page_number()}"}
     if page.has_next():
         params["next"] = {"href": f"{prefix}page={page.next_page_number()}"}
-    for number in page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1):
+    for number in page.paginator.get_elided_page_range(
+        page.number, on_each_side=1, on_ends=1
+    ):
         if number == page.paginator.ELLIPSIS:
             params["items"].append({"ellipsis": True})
         else:
-            params["items"].append({
-                "number": number, "href": f"{prefix}page={number}",
-                "current": number == page.number,
-            })
+            params["items"].append(
+                {
+                    "number": number,
+                    "href": f"{prefix}page={number}",
+                    "current": number == page.number,
+                }
+            )
     return params
 
 
@@ -271,15 +391,41 @@ def my_actions_view(request, partnership: str):
     soon = today + dt.timedelta(days=30)
     groups = [
         ("Overdue", [r for r in rows if r.is_overdue]),
-        ("Due in the next 30 days", [r for r in rows if not r.is_closed and not r.is_overdue
-                                     and r.due_date and r.due_date <= soon]),
-        ("Other open actions", [r for r in rows if not r.is_closed and not r.is_overdue
-                                and not (r.due_date and r.due_date <= soon)]),
+        (
+            "Due in the next 30 days",
+            [
+                r
+                for r in rows
+                if not r.is_closed
+                and not r.is_overdue
+                and r.due_date
+                and r.due_date <= soon
+            ],
+        ),
+        (
+            "Other open actions",
+            [
+                r
+                for r in rows
+                if not r.is_closed
+                and not r.is_overdue
+                and not (r.due_date and r.due_date <= soon)
+            ],
+        ),
         ("Complete or cancelled", [r for r in rows if r.is_closed]),
     ]
-    return render(request, "plans/my_actions.html", _context(
-        request, partnership, role, "mine", groups=groups, total=len(rows),
-    ))
+    return render(
+        request,
+        "plans/my_actions.html",
+        _context(
+            request,
+            partnership,
+            role,
+            "mine",
+            groups=groups,
+            total=len(rows),
+        ),
+    )
 
 
 @login_required
@@ -297,21 +443,43 @@ def meeting_pack_view(request, partnership: str):
             meeting - dt.timedelta(days=91)
         )
         sections = [
-            {"priority": priority,
-             "items": [{"row": action_row(i.action, today=meeting), "latest": i.latest,
-                        "is_stale": i.is_stale} for i in items]}
+            {
+                "priority": priority,
+                "items": [
+                    {
+                        "row": action_row(i.action, today=meeting),
+                        "latest": i.latest,
+                        "is_stale": i.is_stale,
+                    }
+                    for i in items
+                ],
+            }
             for priority, items in meeting_pack(
-                plan=plan, meeting_date=meeting, previous_meeting_date=previous)
+                plan=plan, meeting_date=meeting, previous_meeting_date=previous
+            )
         ]
-    return render(request, "plans/meeting_pack.html", _context(
-        request, partnership, role, "pack", plan=plan, form=form, sections=sections,
-        meeting=meeting, previous=previous, status_tag=status_tag,
-        stale_count=sum(i["is_stale"] for s in sections for i in s["items"]),
-        item_count=sum(len(s["items"]) for s in sections),
-    ))
+    return render(
+        request,
+        "plans/meeting_pack.html",
+        _context(
+            request,
+            partnership,
+            role,
+            "pack",
+            plan=plan,
+            form=form,
+            sections=sections,
+            meeting=meeting,
+            previous=previous,
+            status_tag=status_tag,
+            stale_count=sum(i["is_stale"] for s in sections for i in s["items"]),
+            item_count=sum(len(s["items"]) for s in sections),
+        ),
+    )
 
 
 # --- Managing the plan -----------------------------------------------------------
+
 
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -327,15 +495,26 @@ def plan_edit(request, partnership: str, pk: int):
         else:
             messages.success(request, "Plan saved")
             return redirect(plan.get_absolute_url())
-    return render(request, "plans/plan_form.html", _context(
-        request, partnership, role, "plan", plan=plan, form=form,
-        status_choices=Plan.Status.choices,
-    ))
+    return render(
+        request,
+        "plans/plan_form.html",
+        _context(
+            request,
+            partnership,
+            role,
+            "plan",
+            plan=plan,
+            form=form,
+            status_choices=Plan.Status.choices,
+        ),
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def priority_edit(request, partnership: str, pk: int | None = None, plan_pk: int | None = None):
+def priority_edit(
+    request, partnership: str, pk: int | None = None, plan_pk: int | None = None
+):
     partnership, role = partnership_for_request(request, partnership, manage=True)
     if pk is not None:
         priority = get_object_or_404(Priority, plan__partnership=partnership, pk=pk)
@@ -352,23 +531,37 @@ def priority_edit(request, partnership: str, pk: int | None = None, plan_pk: int
         else:
             messages.success(request, "Priority saved")
             return redirect(priority.get_absolute_url())
-    return render(request, "plans/priority_form.html", _context(
-        request, partnership, role, "plan", priority=priority, plan=priority.plan, form=form,
-    ))
+    return render(
+        request,
+        "plans/priority_form.html",
+        _context(
+            request,
+            partnership,
+            role,
+            "plan",
+            priority=priority,
+            plan=priority.plan,
+            form=form,
+        ),
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def action_edit(request, partnership: str, pk: int | None = None,
-                priority_pk: int | None = None):
+def action_edit(
+    request, partnership: str, pk: int | None = None, priority_pk: int | None = None
+):
     partnership, role = partnership_for_request(request, partnership, manage=True)
     if pk is not None:
         action = get_object_or_404(
             Action.objects.select_related("priority__plan"),
-            priority__plan__partnership=partnership, pk=pk,
+            priority__plan__partnership=partnership,
+            pk=pk,
         )
     else:
-        priority = get_object_or_404(Priority, plan__partnership=partnership, pk=priority_pk)
+        priority = get_object_or_404(
+            Priority, plan__partnership=partnership, pk=priority_pk
+        )
         action = Action(priority=priority)
     form = ActionForm(request.POST or None, instance=action)
     if request.method == "POST" and form.is_valid():
@@ -386,9 +579,18 @@ def action_edit(request, partnership: str, pk: int | None = None,
         else:
             messages.success(request, "Action saved")
             return redirect(action.get_absolute_url())
-    return render(request, "plans/action_form.html", _context(
-        request, partnership, role, "actions", action=action, form=form,
-    ))
+    return render(
+        request,
+        "plans/action_form.html",
+        _context(
+            request,
+            partnership,
+            role,
+            "actions",
+            action=action,
+            form=form,
+        ),
+    )
 
 
 @login_required
@@ -397,16 +599,25 @@ def action_delete(request, partnership: str, pk: int):
     partnership, role = partnership_for_request(request, partnership, manage=True)
     action = get_object_or_404(
         Action.objects.select_related("priority__plan"),
-        priority__plan__partnership=partnership, pk=pk,
+        priority__plan__partnership=partnership,
+        pk=pk,
     )
     if request.method == "POST":
         priority = action.priority
         services.action_delete(action=action, actor=request.user)
         messages.success(request, "Action removed")
         return redirect(priority.get_absolute_url())
-    return render(request, "plans/action_delete.html", _context(
-        request, partnership, role, "actions", action=action,
-    ))
+    return render(
+        request,
+        "plans/action_delete.html",
+        _context(
+            request,
+            partnership,
+            role,
+            "actions",
+            action=action,
+        ),
+    )
 
 
 @login_required
@@ -415,28 +626,49 @@ def lead_link(request, partnership: str, pk: int):
     partnership, role = partnership_for_request(request, partnership, manage=True)
     lead = get_object_or_404(
         ActionLead.objects.select_related("action__priority__plan"),
-        action__priority__plan__partnership=partnership, pk=pk,
+        action__priority__plan__partnership=partnership,
+        pk=pk,
     )
     people = list(partnership.people.all())
     groups = list(partnership.groups.all())
     agencies = list(partnership.agencies.all())
     current = (
-        f"person:{lead.person_id}" if lead.person_id else
-        f"group:{lead.group_id}" if lead.group_id else
-        f"agency:{lead.agency_id}" if lead.agency_id else ""
+        f"person:{lead.person_id}"
+        if lead.person_id
+        else f"group:{lead.group_id}"
+        if lead.group_id
+        else f"agency:{lead.agency_id}"
+        if lead.agency_id
+        else ""
     )
-    form = LeadLinkForm(request.POST or None, initial={"target": current},
-                        people=people, groups=groups, agencies=agencies)
+    form = LeadLinkForm(
+        request.POST or None,
+        initial={"target": current},
+        people=people,
+        groups=groups,
+        agencies=agencies,
+    )
     if request.method == "POST" and form.is_valid():
         kind, _, target_pk = form.cleaned_data["target"].partition(":")
         lookup = {"person": people, "group": groups, "agency": agencies}.get(kind, [])
         target = next((t for t in lookup if str(t.pk) == target_pk), None)
-        services.lead_link_set(lead=lead, actor=request.user, **({kind: target} if target else {}))
+        services.lead_link_set(
+            lead=lead, actor=request.user, **({kind: target} if target else {})
+        )
         messages.success(request, "Lead link saved")
         return redirect(lead.action.get_absolute_url())
-    return render(request, "plans/lead_link.html", _context(
-        request, partnership, role, "actions", lead=lead, form=form,
-    ))
+    return render(
+        request,
+        "plans/lead_link.html",
+        _context(
+            request,
+            partnership,
+            role,
+            "actions",
+            lead=lead,
+            form=form,
+        ),
+    )
 
 
 @login_required
@@ -445,10 +677,19 @@ def history(request, partnership: str):
     page = Paginator(selectors.change_list(partnership=partnership), 50).get_page(
         request.GET.get("page")
     )
-    return render(request, "plans/history.html", _context(
-        request, partnership, role, "history", page=page, changes=page.object_list,
-        pagination=_pagination(page, ""),
-    ))
+    return render(
+        request,
+        "plans/history.html",
+        _context(
+            request,
+            partnership,
+            role,
+            "history",
+            page=page,
+            changes=page.object_list,
+            pagination=_pagination(page, ""),
+        ),
+    )
 
 
 @login_required
@@ -457,8 +698,11 @@ def plan_source(request, partnership: str, pk: int):
     plan = _plan_of(partnership, pk)
     if not plan.source_file:
         raise Http404("This plan has no source document")
-    return FileResponse(plan.source_file.open("rb"), as_attachment=True,
-                        filename=plan.source_name or "plan-source")
+    return FileResponse(
+        plan.source_file.open("rb"),
+        as_attachment=True,
+        filename=plan.source_name or "plan-source",
+    )
 
 
 @login_required
@@ -469,5 +713,3 @@ def plan_export_json(request, partnership: str, pk: int):
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="plan-{plan.pk}.json"'
     return response
-
-

@@ -8,32 +8,48 @@ from .models import STATUSES_NEEDING_REASON, Status
 
 class ProgressUpdateForm(forms.Form):
     status = forms.ChoiceField(
-        label="Status", choices=Status.choices,
+        label="Status",
+        choices=Status.choices,
         error_messages={"required": "Choose a status"},
     )
     narrative = forms.CharField(
-        label="What has happened", widget=forms.Textarea, max_length=5000,
+        label="What has happened",
+        widget=forms.Textarea,
+        max_length=5000,
         error_messages={"required": "Enter what has happened"},
     )
     reason = forms.CharField(
-        label="Reason", widget=forms.Textarea, required=False, max_length=5000,
+        label="Reason",
+        widget=forms.Textarea,
+        required=False,
+        max_length=5000,
     )
     impact = forms.CharField(
-        label="Evidence of impact", widget=forms.Textarea, required=False, max_length=5000,
+        label="Evidence of impact",
+        widget=forms.Textarea,
+        required=False,
+        max_length=5000,
     )
     update_date = forms.DateField(
-        label="Date of update", required=False, input_formats=["%Y-%m-%d"],
+        label="Date of update",
+        required=False,
+        input_formats=["%Y-%m-%d"],
         error_messages={"invalid": "Enter the date of the update as a real date"},
     )
 
     def clean_update_date(self):
         value = self.cleaned_data.get("update_date") or timezone.localdate()
         if value > timezone.localdate():
-            raise forms.ValidationError("The date of the update must be today or in the past")
+            raise forms.ValidationError(
+                "The date of the update must be today or in the past"
+            )
         return value
 
     def clean(self):
         data = super().clean()
-        if data.get("status") in STATUSES_NEEDING_REASON and not data.get("reason", "").strip():
+        if (
+            data.get("status") in STATUSES_NEEDING_REASON
+            and not data.get("reason", "").strip()
+        ):
             self.add_error("reason", "Enter why the action is at risk or off track")
         return data

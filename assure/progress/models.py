@@ -31,7 +31,8 @@ class ProgressUpdate(BaseModel):
         Action, on_delete=models.CASCADE, related_name="progress_updates"
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
         related_name="progress_updates",
     )
     update_date = models.DateField("date of update")

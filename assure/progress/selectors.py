@@ -6,8 +6,17 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import (
-    Case, CharField, DateField, F, IntegerField, OuterRef, Q, QuerySet, Subquery,
-    Value, When,
+    Case,
+    CharField,
+    DateField,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
 )
 from django.db.models.functions import Coalesce
 
@@ -36,26 +45,36 @@ def action_annotate_status(
             Value(Status.NOT_STARTED),
             output_field=CharField(),
         ),
-        last_update_date=Subquery(latest.values("update_date")[:1], output_field=DateField()),
+        last_update_date=Subquery(
+            latest.values("update_date")[:1], output_field=DateField()
+        ),
         latest_update_id=Subquery(latest.values("pk")[:1], output_field=IntegerField()),
     ).annotate(
         heard_date=Coalesce(
-            F("last_update_date"), F("priority__plan__period_start_date"),
+            F("last_update_date"),
+            F("priority__plan__period_start_date"),
             output_field=DateField(),
         ),
         status_rank=Case(
-            *[When(current_status=s, then=Value(i)) for i, s in enumerate(STATUS_ORDER)],
+            *[
+                When(current_status=s, then=Value(i))
+                for i, s in enumerate(STATUS_ORDER)
+            ],
             default=Value(len(STATUS_ORDER)),
             output_field=IntegerField(),
         ),
     )
 
 
-def action_list_for_plan(*, plan: Plan, as_at: dt.date | None = None) -> QuerySet[Action]:
+def action_list_for_plan(
+    *, plan: Plan, as_at: dt.date | None = None
+) -> QuerySet[Action]:
     """Every action of a plan with its status, leads and priority loaded."""
-    actions = Action.objects.filter(priority__plan=plan).select_related(
-        "priority", "priority__plan", "priority__plan__partnership"
-    ).prefetch_related("leads", "leads__person", "leads__group", "leads__agency")
+    actions = (
+        Action.objects.filter(priority__plan=plan)
+        .select_related("priority", "priority__plan", "priority__plan__partnership")
+        .prefetch_related("leads", "leads__person", "leads__group", "leads__agency")
+    )
     return action_annotate_status(actions, as_at=as_at).order_by(
         "priority__position", "position", "pk"
     )
@@ -70,7 +89,9 @@ def overdue_q(*, today: dt.date) -> Q:
 
 
 def due_within_q(*, today: dt.date, days: int) -> Q:
-    return open_q() & Q(due_date__gte=today, due_date__lte=today + dt.timedelta(days=days))
+    return open_q() & Q(
+        due_date__gte=today, due_date__lte=today + dt.timedelta(days=days)
+    )
 
 
 def silent_q(*, today: dt.date, days: int | None = None) -> Q:
@@ -81,10 +102,7 @@ def silent_q(*, today: dt.date, days: int | None = None) -> Q:
 def plan_get_current(*, partnership) -> Plan | None:
     """The plan the partnership works to: the newest approved one, else the newest draft."""
     plans = partnership.plans.exclude(status=Plan.Status.ARCHIVED)
-    return (
-        plans.filter(status=Plan.Status.APPROVED).first()
-        or plans.first()
-    )
+    return plans.filter(status=Plan.Status.APPROVED).first() or plans.first()
 
 
 @dataclass
@@ -119,14 +137,18 @@ class PriorityRollup:
     rollup: Rollup
 
 
-def priority_rollups(*, plan: Plan, as_at: dt.date | None = None) -> list[PriorityRollup]:
+def priority_rollups(
+    *, plan: Plan, as_at: dt.date | None = None
+) -> list[PriorityRollup]:
     """Each priority of a plan with its actions and their status roll-up."""
     actions = list(action_list_for_plan(plan=plan, as_at=as_at))
     by_priority: dict[int, list[Action]] = {}
     for action in actions:
         by_priority.setdefault(action.priority_id, []).append(action)
     return [
-        PriorityRollup(p, by_priority.get(p.pk, []), rollup_of(by_priority.get(p.pk, [])))
+        PriorityRollup(
+            p, by_priority.get(p.pk, []), rollup_of(by_priority.get(p.pk, []))
+        )
         for p in plan.priorities.order_by("position", "pk")
     ]
 
@@ -157,7 +179,9 @@ def dashboard_get(*, partnership, today: dt.date) -> Dashboard:
         rollup=rollup_of(actions),
         overdue=list(actions.filter(overdue_q(today=today)).order_by("due_date", "pk")),
         due_soon=list(
-            actions.filter(due_within_q(today=today, days=30)).order_by("due_date", "pk")
+            actions.filter(due_within_q(today=today, days=30)).order_by(
+                "due_date", "pk"
+            )
         ),
         silent=list(actions.filter(silent_q(today=today)).order_by("heard_date", "pk")),
         recent_updates=list(recent),
@@ -166,9 +190,13 @@ def dashboard_get(*, partnership, today: dt.date) -> Dashboard:
 
 def action_list_led_by(*, user: User, partnership) -> QuerySet[Action]:
     """Actions whose leads are linked to the user, in the partnership's open plans."""
-    actions = Action.objects.filter(
-        lead_q(user=user), priority__plan__partnership=partnership
-    ).exclude(priority__plan__status=Plan.Status.ARCHIVED).distinct()
+    actions = (
+        Action.objects.filter(
+            lead_q(user=user), priority__plan__partnership=partnership
+        )
+        .exclude(priority__plan__status=Plan.Status.ARCHIVED)
+        .distinct()
+    )
     return action_annotate_status(
         actions.select_related("priority", "priority__plan").prefetch_related("leads")
     )
@@ -189,8 +217,12 @@ def my_actions(*, user: User, partnership, today: dt.date) -> list[Action]:
             group = 1
         else:
             group = 2
-        return (group, action.due_date or dt.date.max, action.priority.position,
-                action.position)
+        return (
+            group,
+            action.due_date or dt.date.max,
+            action.priority.position,
+            action.position,
+        )
 
     return sorted(actions, key=key)
 

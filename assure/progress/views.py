@@ -23,23 +23,42 @@ def record_progress(request, partnership: str, action_pk: int):
     partnership, role = partnership_for_request(request, partnership)
     action = get_object_or_404(
         Action.objects.select_related("priority__plan"),
-        priority__plan__partnership=partnership, pk=action_pk,
+        priority__plan__partnership=partnership,
+        pk=action_pk,
     )
-    if not (role == Membership.Role.MANAGER or (
-        role == Membership.Role.LEAD and action_is_led_by(action=action, user=request.user)
-    )):
-        raise PermissionDenied("Only the action's leads and the business manager can record progress")
+    if not (
+        role == Membership.Role.MANAGER
+        or (
+            role == Membership.Role.LEAD
+            and action_is_led_by(action=action, user=request.user)
+        )
+    ):
+        raise PermissionDenied(
+            "Only the action's leads and the business manager can record progress"
+        )
     form = ProgressUpdateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            progress_update_record(action=action, author=request.user, **form.cleaned_data)
+            progress_update_record(
+                action=action, author=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             for field, errors in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
         else:
             messages.success(request, "Progress recorded")
             return redirect(action.get_absolute_url())
-    return render(request, "progress/record_progress.html", _context(
-        request, partnership, role, "actions", action=action, form=form,
-        due=due_words(action), leads=lead_words(action),
-    ))
+    return render(
+        request,
+        "progress/record_progress.html",
+        _context(
+            request,
+            partnership,
+            role,
+            "actions",
+            action=action,
+            form=form,
+            due=due_words(action),
+            leads=lead_words(action),
+        ),
+    )

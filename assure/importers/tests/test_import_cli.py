@@ -32,7 +32,9 @@ class TestImportCommand:
         assert Plan.objects.count() == 0
 
     def test_saves_a_draft_with_the_original_kept(self, partnership):
-        result = CliRunner().invoke(cli, ["import", str(IOW), "--partnership", partnership.slug])
+        result = CliRunner().invoke(
+            cli, ["import", str(IOW), "--partnership", partnership.slug]
+        )
 
         assert result.exit_code == 0, result.output
         plan = Plan.objects.get(pk=int(result.stdout.strip().splitlines()[-1]))

@@ -19,7 +19,9 @@ def _upload(client, partnership, name: str, data: bytes):
 
 @pytest.mark.django_db
 class TestUpload:
-    def test_reads_a_plan_and_saves_nothing_until_confirmed(self, manager_client, partnership):
+    def test_reads_a_plan_and_saves_nothing_until_confirmed(
+        self, manager_client, partnership
+    ):
         data = (SEEDS / "004_49595ce4b47897f8.txt").read_bytes()
 
         response = _upload(manager_client, partnership, "iow.txt", data)
@@ -42,7 +44,10 @@ class TestUpload:
         draft = ImportDraft.objects.get()
 
         response = manager_client.post(
-            reverse("importers:confirm", kwargs={"partnership": partnership.slug, "pk": draft.pk})
+            reverse(
+                "importers:confirm",
+                kwargs={"partnership": partnership.slug, "pk": draft.pk},
+            )
         )
 
         plan = Plan.objects.get()
@@ -55,22 +60,39 @@ class TestUpload:
     def test_flags_leads_that_match_nobody(self, manager_client, partnership):
         data = (SEEDS / "004_49595ce4b47897f8.txt").read_bytes()
         _upload(manager_client, partnership, "iow.txt", data)
-        page = manager_client.get(ImportDraft.objects.get().get_absolute_url()).content.decode()
+        page = manager_client.get(
+            ImportDraft.objects.get().get_absolute_url()
+        ).content.decode()
 
         assert "matches nobody in the partnership" in page
 
     def test_correcting_and_removing_an_action(self, manager_client, partnership):
-        _upload(manager_client, partnership, "iow.txt",
-                (SEEDS / "004_49595ce4b47897f8.txt").read_bytes())
+        _upload(
+            manager_client,
+            partnership,
+            "iow.txt",
+            (SEEDS / "004_49595ce4b47897f8.txt").read_bytes(),
+        )
         draft = ImportDraft.objects.get()
-        kwargs = {"partnership": partnership.slug, "pk": draft.pk,
-                  "priority_index": 0, "action_index": 0}
+        kwargs = {
+            "partnership": partnership.slug,
+            "pk": draft.pk,
+            "priority_index": 0,
+            "action_index": 0,
+        }
 
-        manager_client.post(reverse("importers:edit_action", kwargs=kwargs), {
-            "priority": "1", "ref": "9.9", "text": "Corrected text",
-            "leads": "Training Sub Group\nJo Bloggs", "due_text": "Q3", "due_date": "",
-            "outputs": "One\nTwo",
-        })
+        manager_client.post(
+            reverse("importers:edit_action", kwargs=kwargs),
+            {
+                "priority": "1",
+                "ref": "9.9",
+                "text": "Corrected text",
+                "leads": "Training Sub Group\nJo Bloggs",
+                "due_text": "Q3",
+                "due_date": "",
+                "outputs": "One\nTwo",
+            },
+        )
         manager_client.post(reverse("importers:remove_action", kwargs=kwargs))
 
         draft.refresh_from_db()
@@ -80,16 +102,30 @@ class TestUpload:
         assert moved["outputs"] == ["One", "Two"]
         assert len(draft.plan_data["priorities"][0]["actions"]) == 3
 
-    def test_a_correction_with_errors_is_shown_and_not_saved(self, manager_client, partnership):
-        _upload(manager_client, partnership, "iow.txt",
-                (SEEDS / "004_49595ce4b47897f8.txt").read_bytes())
+    def test_a_correction_with_errors_is_shown_and_not_saved(
+        self, manager_client, partnership
+    ):
+        _upload(
+            manager_client,
+            partnership,
+            "iow.txt",
+            (SEEDS / "004_49595ce4b47897f8.txt").read_bytes(),
+        )
         draft = ImportDraft.objects.get()
         before = draft.plan_data
-        url = reverse("importers:edit_action", kwargs={
-            "partnership": partnership.slug, "pk": draft.pk,
-            "priority_index": 0, "action_index": 0})
+        url = reverse(
+            "importers:edit_action",
+            kwargs={
+                "partnership": partnership.slug,
+                "pk": draft.pk,
+                "priority_index": 0,
+                "action_index": 0,
+            },
+        )
 
-        response = manager_client.post(url, {"priority": "0", "text": "", "due_date": "31/31"})
+        response = manager_client.post(
+            url, {"priority": "0", "text": "", "due_date": "31/31"}
+        )
 
         assert response.status_code == 200
         assert "Enter what will be done" in response.content.decode()
@@ -101,8 +137,11 @@ class TestUpload:
         [
             ("empty.docx", b"", "The file is empty"),
             ("fake.docx", b"just some words, not a Word document", "really"),
-            ("contents.txt", b"Contents\n1. Introduction ........ 3\n2. Glossary ........ 9\n",
-             "No actions were found"),
+            (
+                "contents.txt",
+                b"Contents\n1. Introduction ........ 3\n2. Glossary ........ 9\n",
+                "No actions were found",
+            ),
         ],
     )
     def test_bad_documents_get_one_plain_sentence(
@@ -116,12 +155,20 @@ class TestUpload:
         assert Plan.objects.count() == 0
 
     def test_discard_throws_the_import_away(self, manager_client, partnership):
-        _upload(manager_client, partnership, "iow.txt",
-                (SEEDS / "004_49595ce4b47897f8.txt").read_bytes())
+        _upload(
+            manager_client,
+            partnership,
+            "iow.txt",
+            (SEEDS / "004_49595ce4b47897f8.txt").read_bytes(),
+        )
         draft = ImportDraft.objects.get()
 
-        manager_client.post(reverse("importers:discard", kwargs={
-            "partnership": partnership.slug, "pk": draft.pk}))
+        manager_client.post(
+            reverse(
+                "importers:discard",
+                kwargs={"partnership": partnership.slug, "pk": draft.pk},
+            )
+        )
 
         assert not ImportDraft.objects.exists()
         assert Plan.objects.count() == 0
@@ -129,7 +176,9 @@ class TestUpload:
 
 @pytest.mark.django_db
 class TestUploadPermissions:
-    def test_members_and_leads_cannot_import(self, member_client, lead_client, partnership):
+    def test_members_and_leads_cannot_import(
+        self, member_client, lead_client, partnership
+    ):
         url = reverse("importers:upload", kwargs={"partnership": partnership.slug})
 
         assert member_client.get(url).status_code == 403
@@ -138,8 +187,12 @@ class TestUploadPermissions:
     def test_another_partnerships_manager_cannot_see_an_import(
         self, manager_client, other_manager_client, partnership
     ):
-        _upload(manager_client, partnership, "iow.txt",
-                (SEEDS / "004_49595ce4b47897f8.txt").read_bytes())
+        _upload(
+            manager_client,
+            partnership,
+            "iow.txt",
+            (SEEDS / "004_49595ce4b47897f8.txt").read_bytes(),
+        )
         draft = ImportDraft.objects.get()
 
         assert other_manager_client.get(draft.get_absolute_url()).status_code == 404
