@@ -1,0 +1,23 @@
+"""Reports as PDF: the standalone HTML laid out on A4 by WeasyPrint, with page numbers.
+
+Renderers take a built report and never query.
+"""
+
+from weasyprint import HTML
+
+from ..builders import BoardReport, YearlyReport
+from .html import board_report_html, yearly_report_html
+
+
+def html_to_pdf(html: str) -> bytes:
+    return HTML(string=html).write_pdf()
+
+
+def board_report_pdf(report: BoardReport) -> bytes:
+    """The board progress report as a PDF."""
+    return html_to_pdf(board_report_html(report))
+
+
+def yearly_report_pdf(report: YearlyReport) -> bytes:
+    """The draft yearly report as a PDF."""
+    return html_to_pdf(yearly_report_html(report))
