@@ -6,7 +6,6 @@ name (`assure migrate`, `assure createsuperuser`, `assure runserver`).
 
 import json
 import os
-import sys
 from pathlib import Path
 
 import click
@@ -152,37 +151,41 @@ def load(file: Path, slug: str | None) -> None:
     click.echo(plan.pk)
 
 
-EXPORT_FORMATS = ["json"]
+EXPORT_FORMATS = ["json", "xlsx", "csv", "ics"]
 
 
 @cli.command()
-@click.option(
-    "--plan", "plan_id", type=int, required=True, help="Plan ID (see `assure plans`)."
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(EXPORT_FORMATS),
-    default="json",
-    show_default=True,
-)
-@click.option(
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write; standard output when not given.",
-)
+@click.option("--plan", "plan_id", type=int, required=True, help="Plan ID (see `assure plans`).")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="json",
+              show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write; standard output when not given.")
 def export(plan_id: int, fmt: str, output: Path | None) -> None:
-    """Write a plan out (plan/1 JSON)."""
+    """Write a plan out: plan/1 JSON, Excel, CSV or an iCalendar of due dates."""
     _setup_django()
     from assure.plans.documents import plan_to_document
 
     plan = _plan(plan_id)
-    body = json.dumps(plan_to_document(plan=plan), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "json":
+        body = json.dumps(plan_to_document(plan=plan), indent=2, ensure_ascii=False) + "\n"
+        data = body.encode("utf-8")
+    else:
+        from assure.reports.exports import calendar_for_plan, plan_export_build
+        from assure.reports.renderers.ics import calendar_ics
+        from assure.reports.renderers.sheets import plan_export_csv, plan_export_xlsx
+
+        if fmt == "ics":
+            data = calendar_ics(calendar_for_plan(plan=plan))
+        else:
+            built = plan_export_build(plan=plan)
+            data = plan_export_xlsx(built) if fmt == "xlsx" else plan_export_csv(built)
     if output:
-        output.write_text(body, encoding="utf-8")
+        output.write_bytes(data)
         click.echo(f"Wrote plan {plan.pk} to {output}", err=True)
     else:
-        sys.stdout.write(body)
+        stream = click.get_binary_stream("stdout")
+        stream.write(data)
+        stream.flush()
 
 
 @cli.command()
