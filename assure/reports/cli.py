@@ -28,7 +28,7 @@ def _write(body: bytes, output: Path | None, what: str) -> None:
             raise click.ClickException(
                 "This format is binary: give --output FILE, or redirect standard output."
             )
-        stream = click.get_binary_stream("stdout")
+        stream = sys.stdout.buffer
         stream.write(body)
         stream.flush()
         return

@@ -1,106 +1,74 @@
-"""Scorecard figures for reports, through the scorecard's own selectors.
+"""Scorecard figures for reports, read through the scorecard's own selectors.
 
-The scorecard app is optional here: where it has no selector yet, or the partnership has
-no figures, reports say "No scorecard figures" instead.
+Reports say "No scorecard figures" when the partnership has none. The scorecard's
+`IndicatorSummary` gives its words by name (indicator_name, value_text, ...).
 """
 
 import datetime as dt
-import logging
-from typing import Any
 
 from assure.accounts.models import Partnership
 
-logger = logging.getLogger(__name__)
-
 NO_FIGURES = "No scorecard figures"
 
-
-def _selectors():
-    try:
-        from assure.scorecard import selectors
-    except ImportError:
-        return None
-    return selectors
+REASON_WORDS = {
+    "off_target": "off target",
+    "worse_than_england": "worse than England",
+    "worse_than_sn_average": "worse than statistical neighbours",
+}
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:,.1f}".rstrip("0").rstrip(".")
-    if isinstance(value, dt.date):
-        from assure.core.formatting import govuk_date
-
-        return govuk_date(value)
-    return str(value)
-
-
-def _first(row: Any, *names: str) -> Any:
-    """The first attribute or key of a row that is present and not empty."""
-    for name in names:
-        value = row.get(name) if isinstance(row, dict) else getattr(row, name, None)
-        if callable(value):
-            continue
-        if value not in (None, ""):
-            return value
-    return None
-
-
-def _line(row: Any):
+def _line(summary, *, with_reasons: bool):
     from .builders import ScorecardLine
 
-    indicator = _first(row, "indicator_name", "name", "indicator", "title")
-    indicator = _first(indicator, "name", "title") or indicator
-    commentary = _first(row, "commentary", "commentary_text", "comment", "note")
-    commentary = _first(commentary, "text", "body") or commentary
+    rating = summary.rating_text
+    # The rating already says "off target"; add the comparisons that make an exception.
+    reasons = [REASON_WORDS.get(r, r.replace("_", " "))
+               for r in summary.reasons if r != "off_target"]
+    if with_reasons and reasons:
+        rating = f"{rating}; {', '.join(reasons)}" if rating else ", ".join(reasons)
+    commentary = summary.commentary.text if summary.commentary else ""
     return ScorecardLine(
-        indicator=_text(indicator),
-        period=_text(_first(row, "period_label", "period", "period_end_date", "year")),
-        value=_text(_first(row, "value_text", "value_display", "value")),
-        target=_text(_first(row, "target_text", "target_display", "target")),
-        england=_text(_first(row, "england_text", "england", "england_value")),
-        neighbours=_text(_first(row, "neighbours_text", "statistical_neighbours",
-                                "neighbours", "neighbours_value")),
-        rating=_text(_first(row, "rating_text", "rag_label", "rating", "rag")),
-        commentary=_text(commentary),
+        indicator=summary.indicator_name,
+        period=summary.period_label,
+        value=summary.value_text,
+        target=summary.target_text,
+        england=summary.england_text,
+        neighbours=summary.neighbours_text,
+        rating=rating,
+        commentary=commentary,
     )
-
-
-def _call(names: list[str], **kwargs) -> list | None:
-    selectors = _selectors()
-    if selectors is None:
-        return None
-    for name in names:
-        function = getattr(selectors, name, None)
-        if function is None:
-            continue
-        try:
-            rows = function(**kwargs)
-        except TypeError:
-            continue
-        return [_line(row) for row in rows]
-    return None
 
 
 def exceptions(*, partnership: Partnership, as_at: dt.date) -> tuple[list, str]:
-    """Indicators off target as at the date, with their commentary; and a note."""
-    lines = _call(
-        ["exception_list", "indicator_list_exceptions", "scorecard_exceptions",
-         "exceptions_list"],
-        partnership=partnership, as_at=as_at,
-    )
-    if not lines:
+    """Indicators off target or worse than comparators, with commentary; and a note."""
+    try:
+        from assure.scorecard.selectors import exception_list
+    except ImportError:
         return [], NO_FIGURES
-    return lines, ""
+    lines = [_line(s, with_reasons=True)
+             for s in exception_list(partnership=partnership, as_at=as_at)]
+    if lines:
+        return lines, ""
+    if _has_figures(partnership, as_at):
+        return [], ("No scorecard exceptions: no indicator is off target or worse than England "
+                    "or statistical neighbours.")
+    return [], NO_FIGURES
 
 
 def headlines(*, partnership: Partnership, start: dt.date, end: dt.date) -> tuple[list, str]:
-    """Headline indicators for the year, against England and statistical neighbours."""
-    lines = _call(
-        ["headline_list", "indicator_list_headline", "scorecard_headlines",
-         "headline_indicators"],
-        partnership=partnership, as_at=end,
-    )
-    if not lines:
+    """Headline indicators as at the year end, against England and neighbours."""
+    try:
+        from assure.scorecard.selectors import headline_list
+    except ImportError:
         return [], NO_FIGURES
-    return lines, ""
+    lines = [_line(s, with_reasons=False)
+             for s in headline_list(partnership=partnership, as_at=end)]
+    return (lines, "") if lines else ([], NO_FIGURES)
+
+
+def _has_figures(partnership: Partnership, as_at: dt.date) -> bool:
+    from assure.scorecard.models import Measurement
+
+    return Measurement.objects.filter(
+        indicator__partnership=partnership, period_end__lte=as_at
+    ).exists()
