@@ -6,6 +6,7 @@ name (`assure migrate`, `assure createsuperuser`, `assure runserver`).
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import click
@@ -183,7 +184,7 @@ def export(plan_id: int, fmt: str, output: Path | None) -> None:
         output.write_bytes(data)
         click.echo(f"Wrote plan {plan.pk} to {output}", err=True)
     else:
-        stream = click.get_binary_stream("stdout")
+        stream = sys.stdout.buffer
         stream.write(data)
         stream.flush()
 
