@@ -33,6 +33,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from assure.importers.models import ImportDraft
+from assure.reports.models import FeedToken
 from assure.scorecard.models import Indicator
 
 ANON, MEMBER, LEAD, LEAD_OTHER, MANAGER, OUTSIDER = (
@@ -262,6 +263,24 @@ EXPECTED: dict[str, Rule] = {
         post=manager_only(REDIRECT),
         data=lambda w: {"period": "2025-Q4", "value": "12"},
     ),
+    # --- reports: members read and download; calendar links are their own -------
+    "reports:report_list": Rule(get=reader()),
+    "reports:board_report": Rule(get=reader()),
+    "reports:board_report_file": Rule(get=reader()),
+    # With no ?year= the yearly download goes back to the reports page.
+    "reports:yearly_report_file": Rule(get=reader(REDIRECT)),
+    "reports:plan_export": Rule(get=reader()),
+    "reports:my_calendar": Rule(get=reader()),
+    "reports:feed_list": Rule(
+        get=reader(), post=reader(REDIRECT), data=lambda w: {"scope": "lead"}
+    ),
+    # Only the link's owner (the member) may revoke it; to anyone else it is not found.
+    "reports:feed_revoke": Rule(
+        get=post_only(),
+        post={**everyone(NOT_FOUND), ANON: SIGN_IN, MEMBER: REDIRECT},
+    ),
+    # --- calendar feeds: a secret link, no sign-in --------------------------------
+    "feeds:feed": Rule(get=everyone(OK)),
 }
 
 # What `pk` is the key of, by URL name.
@@ -287,6 +306,7 @@ PK_OF: dict[str, str] = {
     "scorecard:indicator_edit": "indicator",
     "scorecard:commentary_new": "indicator",
     "scorecard:measurement_new": "indicator",
+    "reports:feed_revoke": "feed_token",
 }
 
 
@@ -303,6 +323,7 @@ OBJECTS: dict[str, Callable[[SimpleNamespace, str], int]] = {
     "lead": lambda w, role: _action(w, role).leads.get().pk,
     "import_draft": lambda w, role: w.import_draft.pk,
     "indicator": lambda w, role: w.indicator.pk,
+    "feed_token": lambda w, role: w.feed_token.pk,
 }
 
 
@@ -321,6 +342,9 @@ PARAMS: dict[str, Callable[[SimpleNamespace, str, str], Any]] = {
     "action_pk": lambda w, role, name: _action(w, role).pk,
     "priority_index": lambda w, role, name: 0,
     "action_index": lambda w, role, name: 0,
+    # Word and CSV: the quickest of each download's formats.
+    "fmt": lambda w, role, name: "csv" if name == "reports:plan_export" else "docx",
+    "token": lambda w, role, name: w.feed_token.token,
 }
 
 
@@ -378,6 +402,7 @@ def world(plan_world, manager_user, lead_user, member_user, other_manager_user):
         polarity="higher",
         frequency="quarterly",
     )
+    w.feed_token = FeedToken.objects.create(owner=member_user, partnership=w.partnership)
     w.users = {
         MEMBER: member_user,
         LEAD: lead_user,
