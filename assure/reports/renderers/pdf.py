@@ -3,10 +3,15 @@
 Renderers take a built report and never query.
 """
 
+import logging
+
 from weasyprint import HTML
 
 from ..builders import BoardReport, YearlyReport
 from .html import board_report_html, yearly_report_html
+
+# WeasyPrint logs every layout step at INFO; our INFO log is for what people did.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 def html_to_pdf(html: str) -> bytes:
