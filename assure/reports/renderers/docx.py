@@ -258,7 +258,7 @@ def board_report_docx(report: BoardReport) -> bytes:
 
     document.add_heading("Summary", level=1)
     _intro(document, f"{pluralise(report.total_actions, 'action')}: "
-           f"{pluralise(len(report.off_track), 'action')} off track, "
+           f"{len(report.off_track)} off track, "
            f"{len(report.at_risk)} at risk, {len(report.overdue)} overdue, "
            f"{len(report.silent)} silent and {len(report.completed)} completed since "
            f"{govuk_date(report.since)}.")
@@ -304,7 +304,7 @@ def board_report_docx(report: BoardReport) -> bytes:
                        [80, 34, 26, 30])
         for item in report.silent:
             _row(table, [_action_label(item), item.due, item.status,
-                         govuk_date(item.latest_date, "Never")])
+                         govuk_date(item.latest_date, "No update yet")])
     else:
         _none(document, "No silent actions.")
 
