@@ -7,7 +7,7 @@ PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= assure.config.settings.local
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast lint check docs seed bench bench-import clean
+.PHONY: help install run test lint check docs seed bench bench-import bench-reports clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -50,6 +50,10 @@ bench-import: install ## Import accuracy and speed on the seeds and renderings
 bench: install ## Every benchmark
 	$(BIN)/python benchmarks/bench_import.py
 	$(BIN)/python benchmarks/bench_dfe.py
+	$(BIN)/python benchmarks/bench_reports.py
+
+bench-reports: install ## Board report speed as Word and PDF
+	$(BIN)/python benchmarks/bench_reports.py
 
 clean: ## Remove the virtualenv and local data
 	rm -rf $(VENV) var/assure.sqlite3 var/static
