@@ -11,6 +11,17 @@ from assure.accounts.models import Partnership
 from .models import Action, ActionLead, Plan, Priority
 
 
+def action_get_or_404(*, partnership: Partnership, pk: int) -> Action:
+    """One of the partnership's actions, or 404: no URL reaches another's."""
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        Action.objects.select_related("priority__plan__partnership"),
+        priority__plan__partnership=partnership,
+        pk=pk,
+    )
+
+
 def plan_list(*, partnership: Partnership) -> QuerySet[Plan]:
     return partnership.plans.all()
 

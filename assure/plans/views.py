@@ -45,6 +45,7 @@ from .forms import (
 )
 from .models import Action, ActionLead, Plan, Priority
 from .presenters import action_row, due_words, plan_period, rollup_bar
+from .selectors import action_get_or_404
 
 PAGE_SIZE = 25
 
@@ -553,11 +554,7 @@ def action_edit(
 ):
     partnership, role = partnership_for_request(request, partnership, manage=True)
     if pk is not None:
-        action = get_object_or_404(
-            Action.objects.select_related("priority__plan"),
-            priority__plan__partnership=partnership,
-            pk=pk,
-        )
+        action = action_get_or_404(partnership=partnership, pk=pk)
     else:
         priority = get_object_or_404(
             Priority, plan__partnership=partnership, pk=priority_pk
@@ -597,11 +594,7 @@ def action_edit(
 @require_http_methods(["GET", "POST"])
 def action_delete(request, partnership: str, pk: int):
     partnership, role = partnership_for_request(request, partnership, manage=True)
-    action = get_object_or_404(
-        Action.objects.select_related("priority__plan"),
-        priority__plan__partnership=partnership,
-        pk=pk,
-    )
+    action = action_get_or_404(partnership=partnership, pk=pk)
     if request.method == "POST":
         priority = action.priority
         services.action_delete(action=action, actor=request.user)

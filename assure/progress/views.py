@@ -3,13 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from assure.accounts.access import partnership_for_request
 from assure.accounts.models import Membership
-from assure.plans.models import Action
 from assure.plans.presenters import due_words, lead_words
+from assure.plans.selectors import action_get_or_404
 from assure.plans.views import _context
 
 from .forms import ProgressUpdateForm
@@ -21,11 +21,7 @@ from .services import progress_update_record
 @require_http_methods(["GET", "POST"])
 def record_progress(request, partnership: str, action_pk: int):
     partnership, role = partnership_for_request(request, partnership)
-    action = get_object_or_404(
-        Action.objects.select_related("priority__plan"),
-        priority__plan__partnership=partnership,
-        pk=action_pk,
-    )
+    action = action_get_or_404(partnership=partnership, pk=action_pk)
     if not (
         role == Membership.Role.MANAGER
         or (
