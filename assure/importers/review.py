@@ -86,4 +86,18 @@ def plan_review(
                     flags.append("The due date is outside the plan's period")
             reviews.append(ActionReview(p_index, a_index, action, flags))
         priorities.append(PriorityReview(p_index, priority, reviews))
+    named = (plan.get("partnership") or "").lower()
+    area = (partnership.area_name or partnership.short_name or "").lower()
+    if area and named and area not in named and "unknown" not in named:
+        problems = [
+            {
+                "where": "the document",
+                "message": (
+                    f"It names “{plan.get('partnership')}”, not {partnership.name}: "
+                    "check this is your partnership's plan."
+                ),
+                "kind": "other_partnership",
+            },
+            *problems,
+        ]
     return PlanReview(priorities=priorities, document_problems=problems)

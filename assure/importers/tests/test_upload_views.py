@@ -196,3 +196,31 @@ class TestUploadPermissions:
         draft = ImportDraft.objects.get()
 
         assert other_manager_client.get(draft.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.django_db
+class TestUploadChecks:
+    def test_warns_when_the_document_names_another_partnership(
+        self, manager_client, partnership
+    ):
+        _upload(
+            manager_client,
+            partnership,
+            "iow.txt",
+            (SEEDS / "004_49595ce4b47897f8.txt").read_bytes(),
+        )
+
+        page = manager_client.get(ImportDraft.objects.get().get_absolute_url())
+
+        assert "check this is your partnership" in page.content.decode()
+
+    def test_a_file_over_the_limit_is_refused_on_the_form(
+        self, manager_client, partnership
+    ):
+        big = b"1.1 Action text Lead: Someone\n" * (21 * 1024 * 1024 // 30)
+
+        response = _upload(manager_client, partnership, "big.txt", big)
+
+        assert response.status_code == 200
+        assert "the largest we read is 20 MB" in response.content.decode()
+        assert not ImportDraft.objects.exists()
