@@ -6,7 +6,13 @@ from django.urls import reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 
 from assure.core.formatting import govuk_date, govuk_datetime, pluralise
-from assure.core.forms import choice_items, error_list, field_error, field_value
+from assure.core.forms import (
+    choice_items,
+    date_input_params,
+    error_list,
+    field_error,
+    field_value,
+)
 
 
 def url(name: str, *args, **kwargs) -> str:
@@ -46,6 +52,7 @@ def environment(**options) -> Environment:
             "field_error": field_error,
             "field_value": field_value,
             "choice_items": choice_items,
+            "date_input_params": date_input_params,
         }
     )
     env.filters.update(
