@@ -3,6 +3,8 @@
 from django import forms
 from django.utils import timezone
 
+from assure.core.forms import GovukDateField
+
 from .models import STATUSES_NEEDING_REASON, Status
 
 
@@ -30,20 +32,12 @@ class ProgressUpdateForm(forms.Form):
         required=False,
         max_length=5000,
     )
-    update_date = forms.DateField(
-        label="Date of update",
-        required=False,
-        input_formats=["%Y-%m-%d"],
-        error_messages={"invalid": "Enter the date of the update as a real date"},
+    update_date = GovukDateField(
+        label="Date of update", required=False, not_future=True
     )
 
     def clean_update_date(self):
-        value = self.cleaned_data.get("update_date") or timezone.localdate()
-        if value > timezone.localdate():
-            raise forms.ValidationError(
-                "The date of the update must be today or in the past"
-            )
-        return value
+        return self.cleaned_data.get("update_date") or timezone.localdate()
 
     def clean(self):
         data = super().clean()

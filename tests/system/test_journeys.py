@@ -50,21 +50,29 @@ def test_a_lead_records_progress(
     page.get_by_label("What has happened").fill(
         "The venue for the training fell through."
     )
+    update_date = page.get_by_role("group", name="Date of update")
+    update_date.get_by_label("Day").fill("2")
+    update_date.get_by_label("Year").fill("2026")
     page.get_by_role("button", name="Record progress").click()
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_contain_text("There is a problem")
     expect(summary).to_contain_text("Enter why the action is at risk or off track")
+    expect(summary).to_contain_text("Date of update must include a month")
     expect(page).to_have_title(re.compile("^Error: "))
     assert_accessible(page, "record progress showing errors")
 
     summary.get_by_role("link", name="Enter why the action is at risk").click()
     page.get_by_label("Reason").fill("Rebooking with the council for April.")
+    summary.get_by_role("link", name="Date of update must include a month").click()
+    expect(update_date.get_by_label("Month")).to_be_focused()
+    page.keyboard.type("March")
     page.get_by_role("button", name="Record progress").click()
 
     expect(page.locator(".govuk-notification-banner")).to_contain_text(
         "Progress recorded"
     )
     card = page.locator(".govuk-summary-card").first
+    expect(card).to_contain_text("2 March 2026")
     expect(card).to_contain_text("At risk")
     expect(card).to_contain_text("The venue for the training fell through.")
     expect(card).to_contain_text("Rebooking with the council for April.")

@@ -14,6 +14,15 @@ def record_url(action) -> str:
     )
 
 
+def update_date(day="", month="", year="") -> dict[str, str]:
+    """The date of update as the form's day, month and year boxes post it."""
+    return {
+        "update_date-day": day,
+        "update_date-month": month,
+        "update_date-year": year,
+    }
+
+
 @pytest.mark.django_db
 class TestRecordProgress:
     def test_the_lead_sees_the_form(self, lead_client, led_action):
@@ -34,7 +43,7 @@ class TestRecordProgress:
                 "narrative": "Venue cancelled.",
                 "reason": "",
                 "impact": "",
-                "update_date": "",
+                **update_date(),
             },
         )
 
@@ -54,7 +63,7 @@ class TestRecordProgress:
                 "narrative": "Venue cancelled.",
                 "reason": "Rebooking for April.",
                 "impact": "",
-                "update_date": "",
+                **update_date(),
             },
         )
 
@@ -77,12 +86,28 @@ class TestRecordProgress:
             ({"status": "", "narrative": "x"}, "Choose a status"),
             ({"status": "on_track", "narrative": ""}, "Enter what has happened"),
             (
-                {"status": "on_track", "narrative": "x", "update_date": "2026-03-15"},
-                "The date of the update must be today or in the past",
+                {
+                    "status": "on_track",
+                    "narrative": "x",
+                    **update_date("15", "3", "2026"),
+                },
+                "Date of update must be today or in the past",
             ),
             (
-                {"status": "on_track", "narrative": "x", "update_date": "2026-02-30"},
-                "Enter the date of the update as a real date",
+                {
+                    "status": "on_track",
+                    "narrative": "x",
+                    **update_date("30", "2", "2026"),
+                },
+                "Date of update must be a real date",
+            ),
+            (
+                {
+                    "status": "on_track",
+                    "narrative": "x",
+                    **update_date("1", "", "2026"),
+                },
+                "Date of update must include a month",
             ),
             (
                 {"status": "off_track", "narrative": "x", "reason": "  "},
@@ -98,13 +123,41 @@ class TestRecordProgress:
         assert message in page
         assert not ProgressUpdate.objects.exists()
 
+    def test_a_date_error_keeps_what_was_typed_and_links_to_the_box(
+        self, today, lead_client, led_action
+    ):
+        page = text_of(
+            lead_client.post(
+                record_url(led_action),
+                {
+                    "status": "on_track",
+                    "narrative": "x",
+                    **update_date("7", "", "2026"),
+                },
+            )
+        )
+
+        assert 'href="#id_update_date-month"' in page
+        assert "Date of update must include a month" in page
+        assert (
+            'id="id_update_date-day" name="update_date-day" type="text" value="7"'
+        ) in page
+        assert (
+            'class="govuk-input govuk-date-input__input govuk-input--width-2 '
+            'govuk-input--error" id="id_update_date-month" name="update_date-month"'
+        ) in page
+        assert (
+            'class="govuk-input govuk-date-input__input govuk-input--width-4" '
+            'id="id_update_date-year" name="update_date-year" type="text" value="2026"'
+        ) in page
+
     def test_records_a_past_date(self, today, manager_client, other_action):
         manager_client.post(
             record_url(other_action),
             {
                 "status": "complete",
                 "narrative": "Audit reported.",
-                "update_date": "2026-03-01",
+                **update_date("1", "March", "2026"),
             },
         )
 
