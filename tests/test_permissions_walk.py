@@ -155,8 +155,12 @@ EXPECTED: dict[str, Rule] = {
         data=lambda w: {
             "title": "Changed by the walk",
             "status": "approved",
-            "period_start_date": "2025-04-01",
-            "period_end_date": "2027-03-31",
+            "period_start_date-day": "1",
+            "period_start_date-month": "4",
+            "period_start_date-year": "2025",
+            "period_end_date-day": "31",
+            "period_end_date-month": "3",
+            "period_end_date-year": "2027",
         },
     ),
     "plans:priority_new": Rule(
@@ -402,7 +406,9 @@ def world(plan_world, manager_user, lead_user, member_user, other_manager_user):
         polarity="higher",
         frequency="quarterly",
     )
-    w.feed_token = FeedToken.objects.create(owner=member_user, partnership=w.partnership)
+    w.feed_token = FeedToken.objects.create(
+        owner=member_user, partnership=w.partnership
+    )
     w.users = {
         MEMBER: member_user,
         LEAD: lead_user,

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from assure.core.forms import GovukDateField
 from assure.progress.models import Status
 
 from .models import Action, Plan, Priority
@@ -46,16 +47,9 @@ class ActionFilterForm(forms.Form):
 
 
 class MeetingPackForm(forms.Form):
-    meeting_date = forms.DateField(
-        label="Meeting date",
-        input_formats=["%Y-%m-%d"],
-        error_messages={"invalid": "Enter the meeting date as a real date"},
-    )
-    previous_meeting_date = forms.DateField(
-        label="Previous meeting date",
-        input_formats=["%Y-%m-%d"],
-        required=False,
-        error_messages={"invalid": "Enter the previous meeting date as a real date"},
+    meeting_date = GovukDateField(label="Meeting date", iso_fallback=True)
+    previous_meeting_date = GovukDateField(
+        label="Previous meeting date", required=False, iso_fallback=True
     )
 
     def clean(self):
@@ -80,15 +74,15 @@ class PlanForm(forms.ModelForm):
             "status",
             "is_published",
         ]
-        error_messages = {
-            "title": {"required": "Enter the plan's title"},
-            "period_start_date": {
-                "invalid": "Enter the start of the period as a real date"
-            },
-            "period_end_date": {
-                "invalid": "Enter the end of the period as a real date"
-            },
+        labels = {
+            "period_start_date": "Start of the period",
+            "period_end_date": "End of the period",
         }
+        field_classes = {
+            "period_start_date": GovukDateField,
+            "period_end_date": GovukDateField,
+        }
+        error_messages = {"title": {"required": "Enter the plan's title"}}
 
     def clean(self):
         data = super().clean()
@@ -162,11 +156,8 @@ class ActionForm(forms.ModelForm):
             "start_date": "Start date",
             "objective": "Objective or desired outcome",
         }
-        error_messages = {
-            "text": {"required": "Enter what will be done"},
-            "due_date": {"invalid": "Enter the due date as a real date"},
-            "start_date": {"invalid": "Enter the start date as a real date"},
-        }
+        field_classes = {"due_date": GovukDateField, "start_date": GovukDateField}
+        error_messages = {"text": {"required": "Enter what will be done"}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

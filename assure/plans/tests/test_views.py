@@ -20,6 +20,11 @@ def url(name: str, **kwargs) -> str:
     return reverse(name, kwargs={"partnership": SLUG, **kwargs})
 
 
+def date_boxes(name: str, day: str, month: str, year: str) -> dict[str, str]:
+    """A date as the form's day, month and year boxes post it."""
+    return {f"{name}-day": day, f"{name}-month": month, f"{name}-year": year}
+
+
 @pytest.mark.django_db
 class TestSignInRequired:
     def test_partnership_pages_send_anonymous_people_to_sign_in(self, client, plan):
@@ -146,8 +151,8 @@ class TestManagerEdits:
             url("plans:plan_edit", pk=plan.pk),
             {
                 "title": "Business plan 2025-28",
-                "period_start_date": "2025-04-01",
-                "period_end_date": "2028-03-31",
+                **date_boxes("period_start_date", "1", "4", "2025"),
+                **date_boxes("period_end_date", "31", "3", "2028"),
                 "version": "Version 2",
                 "status": "approved",
                 "is_published": "on",
@@ -173,8 +178,8 @@ class TestManagerEdits:
             url("plans:plan_edit", pk=plan.pk),
             {
                 "title": "",
-                "period_start_date": "2025-04-01",
-                "period_end_date": "2024-03-31",
+                **date_boxes("period_start_date", "1", "4", "2025"),
+                **date_boxes("period_end_date", "31", "3", "2024"),
                 "status": "approved",
             },
         )
@@ -265,7 +270,7 @@ class TestManagerEdits:
                 "ref": "1.1",
                 "text": "Deliver neglect training",
                 "due_text": "July 2026",
-                "due_date": "2026-07-31",
+                **date_boxes("due_date", "31", "7", "2026"),
                 "leads_text": "Health Sub-group",
             },
         )
@@ -283,8 +288,8 @@ class TestManagerEdits:
                 {
                     "text": "",
                     "due_text": "",
-                    "due_date": "2026-07-31",
-                    "start_date": "2026-08-01",
+                    **date_boxes("due_date", "31", "7", "2026"),
+                    **date_boxes("start_date", "1", "8", "2026"),
                 },
             )
         )
@@ -301,7 +306,7 @@ class TestManagerEdits:
                 {
                     "text": "Deliver training",
                     "due_text": "",
-                    "due_date": "2026-07-31",
+                    **date_boxes("due_date", "31", "7", "2026"),
                 },
             )
         )
@@ -480,13 +485,46 @@ class TestMeetingPack:
 
         assert "4 with no update since the previous meeting on 6 January 2026" in page
 
+    def test_uses_the_dates_typed_in_the_boxes(self, member_client, plan_world):
+        ProgressUpdateFactory(
+            action=plan_world.led_action, update_date=dt.date(2026, 1, 5)
+        )
+
+        page = text_of(
+            member_client.get(
+                url("plans:meeting_pack"),
+                {
+                    **date_boxes("meeting_date", "1", "Feb", "2026"),
+                    **date_boxes("previous_meeting_date", "6", "1", "2026"),
+                },
+            )
+        )
+
+        assert "Board meeting pack: 1 February 2026" in page
+        assert "4 with no update since the previous meeting on 6 January 2026" in page
+        assert 'name="meeting_date-month" type="text" value="Feb"' in page
+
+    def test_shows_today_in_the_boxes_by_default(self, today, member_client, plan):
+        page = text_of(member_client.get(url("plans:meeting_pack")))
+
+        for part, value in (("day", "14"), ("month", "3"), ("year", "2026")):
+            assert f'name="meeting_date-{part}" type="text" value="{value}"' in page
+
     @pytest.mark.parametrize(
         ("params", "message"),
         [
-            ({"meeting_date": "2026-02-30"}, "Enter the meeting date as a real date"),
+            ({"meeting_date": "2026-02-30"}, "Meeting date must be a real date"),
             (
                 {"meeting_date": "2026-03-01", "previous_meeting_date": "yesterday"},
-                "Enter the previous meeting date as a real date",
+                "Previous meeting date must be a real date",
+            ),
+            (
+                date_boxes("meeting_date", "", "", ""),
+                "Enter the meeting date",
+            ),
+            (
+                date_boxes("meeting_date", "1", "3", ""),
+                "Meeting date must include a year",
             ),
             (
                 {"meeting_date": "2026-03-01", "previous_meeting_date": "2026-03-01"},
