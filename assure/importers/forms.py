@@ -2,6 +2,8 @@
 
 from django import forms
 
+from assure.core.forms import GovukDateField
+
 from .api import MAX_BYTES
 
 ACCEPT = ".docx,.pdf,.xlsx,.csv,.txt,.md"
@@ -41,18 +43,8 @@ class DraftPlanForm(forms.Form):
         max_length=300,
         error_messages={"required": "Enter the plan's title"},
     )
-    period_start = forms.DateField(
-        label="Start of the period",
-        required=False,
-        input_formats=["%Y-%m-%d"],
-        error_messages={"invalid": "Enter the start of the period as a real date"},
-    )
-    period_end = forms.DateField(
-        label="End of the period",
-        required=False,
-        input_formats=["%Y-%m-%d"],
-        error_messages={"invalid": "Enter the end of the period as a real date"},
-    )
+    period_start = GovukDateField(label="Start of the period", required=False)
+    period_end = GovukDateField(label="End of the period", required=False)
 
     def clean(self):
         data = super().clean()
@@ -81,12 +73,7 @@ class DraftActionForm(forms.Form):
     due_text = forms.CharField(
         label="Timescale as written", required=False, max_length=500
     )
-    due_date = forms.DateField(
-        label="Due date",
-        required=False,
-        input_formats=["%Y-%m-%d"],
-        error_messages={"invalid": "Enter the due date as a real date"},
-    )
+    due_date = GovukDateField(label="Due date", required=False)
     outputs = forms.CharField(
         label="Outputs and success measures", required=False, widget=forms.Textarea
     )

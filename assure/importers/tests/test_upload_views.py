@@ -17,6 +17,11 @@ def _upload(client, partnership, name: str, data: bytes):
     return client.post(url, {"document": SimpleUploadedFile(name, data)})
 
 
+def _date(name: str, day: str, month: str, year: str) -> dict[str, str]:
+    """A date as the form's day, month and year boxes post it."""
+    return {f"{name}-day": day, f"{name}-month": month, f"{name}-year": year}
+
+
 @pytest.mark.django_db
 class TestUpload:
     def test_reads_a_plan_and_saves_nothing_until_confirmed(
@@ -89,7 +94,7 @@ class TestUpload:
                 "text": "Corrected text",
                 "leads": "Training Sub Group\nJo Bloggs",
                 "due_text": "Q3",
-                "due_date": "",
+                **_date("due_date", "", "", ""),
                 "outputs": "One\nTwo",
             },
         )
@@ -124,13 +129,60 @@ class TestUpload:
         )
 
         response = manager_client.post(
-            url, {"priority": "0", "text": "", "due_date": "31/31"}
+            url, {"priority": "0", "text": "", **_date("due_date", "31", "31", "2026")}
         )
 
         assert response.status_code == 200
         assert "Enter what will be done" in response.content.decode()
+        assert "Due date must be a real date" in response.content.decode()
         draft.refresh_from_db()
         assert draft.plan_data == before
+
+    def test_correcting_the_plan_period_in_the_date_boxes(
+        self, manager_client, partnership
+    ):
+        _upload(
+            manager_client,
+            partnership,
+            "iow.txt",
+            (SEEDS / "004_49595ce4b47897f8.txt").read_bytes(),
+        )
+        draft = ImportDraft.objects.get()
+        url = reverse(
+            "importers:edit_plan",
+            kwargs={"partnership": partnership.slug, "pk": draft.pk},
+        )
+        start = draft.plan_data["period"]["start"]
+        year, month, day = (str(int(part)) for part in start.split("-"))
+
+        shown = manager_client.get(url).content.decode()
+        assert f'name="period_start-year" type="text" value="{year}"' in shown
+        assert f'name="period_start-month" type="text" value="{month}"' in shown
+        assert f'name="period_start-day" type="text" value="{day}"' in shown
+
+        wrong = manager_client.post(
+            url,
+            {
+                "partnership": "Isle of Wight",
+                "title": "Business plan",
+                **_date("period_start", "1", "April", "2026"),
+                **_date("period_end", "31", "", "2027"),
+            },
+        )
+        assert "End of the period must include a month" in wrong.content.decode()
+        assert 'href="#id_period_end-month"' in wrong.content.decode()
+
+        manager_client.post(
+            url,
+            {
+                "partnership": "Isle of Wight",
+                "title": "Business plan",
+                **_date("period_start", "1", "April", "2026"),
+                **_date("period_end", "31", "3", "2027"),
+            },
+        )
+        draft.refresh_from_db()
+        assert draft.plan_data["period"] == {"start": "2026-04-01", "end": "2027-03-31"}
 
     @pytest.mark.parametrize(
         ("name", "data", "message"),
