@@ -2,17 +2,23 @@
 
 from django import forms
 
+from assure.core.forms import GovukDateField
+
 from .models import FeedToken
 
 
 class BoardReportForm(forms.Form):
-    as_at = forms.DateField(
-        label="Status as at", required=False, input_formats=["%Y-%m-%d"],
-        error_messages={"invalid": "Enter the date the report is as at as a real date"},
+    as_at = GovukDateField(
+        label="Status as at",
+        required=False,
+        iso_fallback=True,
+        error_name="date the report is as at",
     )
-    since = forms.DateField(
-        label="Previous report", required=False, input_formats=["%Y-%m-%d"],
-        error_messages={"invalid": "Enter the date of the previous report as a real date"},
+    since = GovukDateField(
+        label="Previous report",
+        required=False,
+        iso_fallback=True,
+        error_name="date of the previous report",
     )
 
     def clean(self):
@@ -25,7 +31,9 @@ class BoardReportForm(forms.Form):
 
 class YearlyReportForm(forms.Form):
     year = forms.IntegerField(
-        label="Financial year starting 1 April", min_value=2000, max_value=2100,
+        label="Financial year starting 1 April",
+        min_value=2000,
+        max_value=2100,
         error_messages={
             "required": "Enter the year the financial year starts",
             "invalid": "Enter the year as 4 digits, like 2025",
@@ -37,7 +45,8 @@ class YearlyReportForm(forms.Form):
 
 class FeedTokenForm(forms.Form):
     scope = forms.ChoiceField(
-        label="What the calendar shows", choices=FeedToken.Scope.choices,
+        label="What the calendar shows",
+        choices=FeedToken.Scope.choices,
         initial=FeedToken.Scope.LEAD,
         error_messages={"required": "Select what the calendar shows"},
     )

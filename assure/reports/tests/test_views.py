@@ -55,7 +55,28 @@ class TestBoardReport:
 
         html = response.content.decode()
         assert "There is a problem" in html
-        assert "Enter the date the report is as at as a real date" in html
+        assert "Date the report is as at must be a real date" in html
+
+    def test_uses_the_dates_typed_in_the_boxes(self, progress_world, member_client):
+        response = member_client.get(url("board_report"), {
+            "as_at-day": "1", "as_at-month": "mar", "as_at-year": "2026",
+            "since-day": "", "since-month": "", "since-year": "",
+        })
+
+        html = response.content.decode()
+        assert "Board progress report as at 1 March 2026" in html
+        assert 'name="as_at-month" type="text" value="3"' in html
+        assert 'name="since-month" type="text" value="12"' in html  # 3 months before
+        assert "?as_at=2026-03-01&amp;since=2025-12-01" in html  # downloads
+
+    def test_a_date_missing_a_part_is_an_error(self, progress_world, member_client):
+        response = member_client.get(url("board_report"), {
+            "as_at-day": "1", "as_at-month": "3", "as_at-year": "",
+        })
+
+        html = response.content.decode()
+        assert "Date the report is as at must include a year" in html
+        assert 'href="#id_as_at-year"' in html
 
     def test_word_download(self, progress_world, member_client):
         response = member_client.get(url("board_report_file", fmt="docx"),
