@@ -27,7 +27,7 @@ class TestReportList:
         for fmt in ("xlsx", "csv", "json", "ics"):
             assert url("plan_export", plan_pk=progress_world.plan.pk, fmt=fmt) in html
         assert url("board_report_file", fmt="docx") in html
-        assert '>Reports<' in html  # the navigation shows the reports page
+        assert ">Reports<" in html  # the navigation shows the reports page
 
     def test_an_outsider_gets_not_found(self, progress_world, other_manager_client):
         assert other_manager_client.get(url("report_list")).status_code == 404
@@ -58,10 +58,17 @@ class TestBoardReport:
         assert "Date the report is as at must be a real date" in html
 
     def test_uses_the_dates_typed_in_the_boxes(self, progress_world, member_client):
-        response = member_client.get(url("board_report"), {
-            "as_at-day": "1", "as_at-month": "mar", "as_at-year": "2026",
-            "since-day": "", "since-month": "", "since-year": "",
-        })
+        response = member_client.get(
+            url("board_report"),
+            {
+                "as_at-day": "1",
+                "as_at-month": "mar",
+                "as_at-year": "2026",
+                "since-day": "",
+                "since-month": "",
+                "since-year": "",
+            },
+        )
 
         html = response.content.decode()
         assert "Board progress report as at 1 March 2026" in html
@@ -70,22 +77,32 @@ class TestBoardReport:
         assert "?as_at=2026-03-01&amp;since=2025-12-01" in html  # downloads
 
     def test_a_date_missing_a_part_is_an_error(self, progress_world, member_client):
-        response = member_client.get(url("board_report"), {
-            "as_at-day": "1", "as_at-month": "3", "as_at-year": "",
-        })
+        response = member_client.get(
+            url("board_report"),
+            {
+                "as_at-day": "1",
+                "as_at-month": "3",
+                "as_at-year": "",
+            },
+        )
 
         html = response.content.decode()
         assert "Date the report is as at must include a year" in html
         assert 'href="#id_as_at-year"' in html
 
     def test_word_download(self, progress_world, member_client):
-        response = member_client.get(url("board_report_file", fmt="docx"),
-                                     {"as_at": "2026-03-14"})
+        response = member_client.get(
+            url("board_report_file", fmt="docx"), {"as_at": "2026-03-14"}
+        )
 
         assert response.status_code == 200
         assert "attachment" in response["Content-Disposition"]
-        text = "\n".join(c.text for t in Document(io.BytesIO(response.content)).tables
-                         for r in t.rows for c in r.cells)
+        text = "\n".join(
+            c.text
+            for t in Document(io.BytesIO(response.content)).tables
+            for r in t.rows
+            for c in r.cells
+        )
         assert OFF_REASON in text
 
     def test_pdf_download(self, progress_world, member_client):
@@ -106,8 +123,9 @@ class TestBoardReport:
 @pytest.mark.django_db
 class TestYearlyAndExports:
     def test_yearly_word_draft(self, progress_world, member_client):
-        response = member_client.get(url("yearly_report_file", fmt="docx"),
-                                     {"year": "2025"})
+        response = member_client.get(
+            url("yearly_report_file", fmt="docx"), {"year": "2025"}
+        )
 
         assert response.status_code == 200
         assert "yearly-report-2025-2026.docx" in response["Content-Disposition"]
@@ -119,17 +137,24 @@ class TestYearlyAndExports:
         assert response["Location"] == url("report_list")
 
     def test_excel_export(self, progress_world, member_client):
-        response = member_client.get(url("plan_export", plan_pk=progress_world.plan.pk,
-                                         fmt="xlsx"))
+        response = member_client.get(
+            url("plan_export", plan_pk=progress_world.plan.pk, fmt="xlsx")
+        )
 
         sheet = load_workbook(io.BytesIO(response.content)).active
         assert sheet.max_row == 5  # header and 4 actions
 
-    def test_another_partnerships_plan_is_not_found(self, progress_world,
-                                                    other_manager_client):
-        response = other_manager_client.get(url(
-            "plan_export", partnership="southshire", plan_pk=progress_world.plan.pk,
-            fmt="csv"))
+    def test_another_partnerships_plan_is_not_found(
+        self, progress_world, other_manager_client
+    ):
+        response = other_manager_client.get(
+            url(
+                "plan_export",
+                partnership="southshire",
+                plan_pk=progress_world.plan.pk,
+                fmt="csv",
+            )
+        )
 
         assert response.status_code == 404
 
@@ -157,19 +182,23 @@ class TestCalendarLinks:
         assert b"1.1 Deliver" in answer.content
         assert b"1.2 Audit" not in answer.content  # only the lead's own actions
 
-    def test_a_partnership_link_shows_every_dated_action(self, progress_world,
-                                                         member_user):
-        token = FeedToken.objects.create(owner=member_user,
-                                         partnership=progress_world.partnership)
+    def test_a_partnership_link_shows_every_dated_action(
+        self, progress_world, member_user
+    ):
+        token = FeedToken.objects.create(
+            owner=member_user, partnership=progress_world.partnership
+        )
 
         body = Client().get(reverse("feeds:feed", args=[token.token])).content
 
         assert body.count(b"BEGIN:VEVENT") == 3
 
-    def test_a_revoked_link_stops_working_at_once(self, progress_world, member_user,
-                                                  member_client):
-        token = FeedToken.objects.create(owner=member_user,
-                                         partnership=progress_world.partnership)
+    def test_a_revoked_link_stops_working_at_once(
+        self, progress_world, member_user, member_client
+    ):
+        token = FeedToken.objects.create(
+            owner=member_user, partnership=progress_world.partnership
+        )
         feed = reverse("feeds:feed", kwargs={"token": token.token})
         assert Client().get(feed).status_code == 200
 
@@ -181,10 +210,12 @@ class TestCalendarLinks:
     def test_unknown_link_is_not_found(self, db):
         assert Client().get("/feeds/not-a-real-token.ics").status_code == 404
 
-    def test_no_one_else_can_revoke_a_link(self, progress_world, member_user,
-                                           manager_client):
-        token = FeedToken.objects.create(owner=member_user,
-                                         partnership=progress_world.partnership)
+    def test_no_one_else_can_revoke_a_link(
+        self, progress_world, member_user, manager_client
+    ):
+        token = FeedToken.objects.create(
+            owner=member_user, partnership=progress_world.partnership
+        )
 
         response = manager_client.post(url("feed_revoke", pk=token.pk))
 
@@ -193,20 +224,26 @@ class TestCalendarLinks:
         assert token.revoked_at is None
 
     def test_a_link_stops_when_its_owner_leaves(self, progress_world, member_user):
-        token = FeedToken.objects.create(owner=member_user,
-                                         partnership=progress_world.partnership)
+        token = FeedToken.objects.create(
+            owner=member_user, partnership=progress_world.partnership
+        )
         member_user.memberships.all().delete()
 
-        assert Client().get(reverse("feeds:feed", args=[token.token])).status_code == 404
+        assert (
+            Client().get(reverse("feeds:feed", args=[token.token])).status_code == 404
+        )
 
-    def test_an_outsider_cannot_create_a_link(self, progress_world, other_manager_client):
+    def test_an_outsider_cannot_create_a_link(
+        self, progress_world, other_manager_client
+    ):
         response = other_manager_client.post(url("feed_list"), {"scope": "partnership"})
 
         assert response.status_code == 404
         assert not FeedToken.objects.exists()
 
     def test_revoke_takes_post_only(self, progress_world, member_user, member_client):
-        token = FeedToken.objects.create(owner=member_user,
-                                         partnership=progress_world.partnership)
+        token = FeedToken.objects.create(
+            owner=member_user, partnership=progress_world.partnership
+        )
 
         assert member_client.get(url("feed_revoke", pk=token.pk)).status_code == 405
