@@ -57,7 +57,7 @@ def page(page):
     return page
 
 
-def _describe(violations: list[dict]) -> str:
+def describe_violations(violations: list[dict]) -> str:
     lines = []
     for v in violations:
         lines.append(f"- {v['id']} ({v['impact']}): {v['help']} <{v['helpUrl']}>")
@@ -70,20 +70,27 @@ def _describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def axe_violations(page) -> list[dict]:
+    """axe-core's violations of the WCAG 2.2 AA rules on the page as it is now."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+        " resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    return result["violations"]
+
+
 @pytest.fixture
 def assert_accessible():
     """Run axe-core (WCAG 2.2 AA rules) on the page; fail listing every violation."""
 
     def check(page, what: str) -> None:
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-            AXE_TAGS,
-        )
-        violations = result["violations"]
+        violations = axe_violations(page)
         assert not violations, (
             f"axe found {len(violations)} accessibility problems on {what} "
-            f"({page.url}):\n{_describe(violations)}"
+            f"({page.url}):\n{describe_violations(violations)}"
         )
 
     return check
