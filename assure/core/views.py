@@ -38,3 +38,12 @@ def server_error(request):
 
 def bad_request(request, exception):
     return render(request, "core/400.html", {}, status=400)
+
+
+def csrf_failure(request, reason: str = ""):
+    """A form sent from an old page: say what to do, in our own page."""
+    message = (
+        "This form has expired or was sent from another site. Go back, reload the page "
+        "and try again. Nothing was saved."
+    )
+    return render(request, "core/403.html", {"reason": message}, status=403)

@@ -127,3 +127,4 @@ LOGGING = {
 
 # Read uploaded plan documents in a background thread, so the page can show progress.
 ASSURE_IMPORT_IN_BACKGROUND = env.bool("ASSURE_IMPORT_IN_BACKGROUND", default=True)
+CSRF_FAILURE_VIEW = "assure.core.views.csrf_failure"
