@@ -9,7 +9,9 @@ from django.urls import reverse
 def test_a_form_without_its_csrf_token_gets_our_page():
     client = Client(enforce_csrf_checks=True)
 
-    response = client.post(reverse("accounts:sign_in"), {"email": "a@b.c", "password": "x"})
+    response = client.post(
+        reverse("accounts:sign_in"), {"email": "a@b.c", "password": "x"}
+    )
 
     assert response.status_code == 403
     assert "This form has expired" in response.content.decode()
