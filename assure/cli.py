@@ -156,11 +156,21 @@ EXPORT_FORMATS = ["json", "xlsx", "csv", "ics"]
 
 
 @cli.command()
-@click.option("--plan", "plan_id", type=int, required=True, help="Plan ID (see `assure plans`).")
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="json",
-              show_default=True)
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write; standard output when not given.")
+@click.option(
+    "--plan", "plan_id", type=int, required=True, help="Plan ID (see `assure plans`)."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default="json",
+    show_default=True,
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write; standard output when not given.",
+)
 def export(plan_id: int, fmt: str, output: Path | None) -> None:
     """Write a plan out: plan/1 JSON, Excel, CSV or an iCalendar of due dates."""
     _setup_django()
@@ -168,7 +178,9 @@ def export(plan_id: int, fmt: str, output: Path | None) -> None:
 
     plan = _plan(plan_id)
     if fmt == "json":
-        body = json.dumps(plan_to_document(plan=plan), indent=2, ensure_ascii=False) + "\n"
+        body = (
+            json.dumps(plan_to_document(plan=plan), indent=2, ensure_ascii=False) + "\n"
+        )
         data = body.encode("utf-8")
     else:
         from assure.reports.exports import calendar_for_plan, plan_export_build

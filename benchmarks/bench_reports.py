@@ -57,23 +57,31 @@ def main() -> None:
         partnership = Partnership.objects.get(slug=SLUG)
         renderers = {"docx": board_report_docx, "pdf": board_report_pdf}
         report = board_report_build(partnership=partnership)
-        print(f"{SLUG}: {report.total_actions} actions, "
-              f"{len(report.overdue)} overdue, {len(report.silent)} silent")
+        print(
+            f"{SLUG}: {report.total_actions} actions, "
+            f"{len(report.overdue)} overdue, {len(report.silent)} silent"
+        )
         failed = False
         for fmt, render in renderers.items():
             # First call: includes importing the library and loading fonts.
-            first = _timed(lambda r=render: r(board_report_build(partnership=partnership)))
-            runs = [_timed(lambda r=render: r(board_report_build(partnership=partnership)))
-                    for _ in range(5)]
+            first = _timed(
+                lambda r=render: r(board_report_build(partnership=partnership))
+            )
+            runs = [
+                _timed(lambda r=render: r(board_report_build(partnership=partnership)))
+                for _ in range(5)
+            ]
             build = statistics.median(
                 _timed(lambda: board_report_build(partnership=partnership))
                 for _ in range(5)
             )
             verdict = "ok" if max(first, *runs) <= TARGETS[fmt] else "OVER TARGET"
             failed |= verdict != "ok"
-            print(f"{fmt:4}: first {first:.3f}s, median {statistics.median(runs):.3f}s, "
-                  f"worst {max(runs):.3f}s (build alone {build:.3f}s); "
-                  f"target <= {TARGETS[fmt]:.0f}s: {verdict}")
+            print(
+                f"{fmt:4}: first {first:.3f}s, median {statistics.median(runs):.3f}s, "
+                f"worst {max(runs):.3f}s (build alone {build:.3f}s); "
+                f"target <= {TARGETS[fmt]:.0f}s: {verdict}"
+            )
         sys.exit(1 if failed else 0)
 
 

@@ -52,7 +52,7 @@ class StatusWords:
 def is_dark(colour: str) -> bool:
     """Whether white text reads on the colour (WCAG relative luminance below ~0.18)."""
     digits = colour.lstrip("#")
-    red, green, blue = (int(digits[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    red, green, blue = (int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4))
 
     def linear(c: float) -> float:
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
@@ -63,8 +63,9 @@ def is_dark(colour: str) -> bool:
 
 def status_words(status: str | None) -> StatusWords:
     style = status_style(status)
-    return StatusWords(str(style.status), style.label, style.rag, style.colour,
-                       style.tag_class)
+    return StatusWords(
+        str(style.status), style.label, style.rag, style.colour, style.tag_class
+    )
 
 
 @dataclass(frozen=True)
@@ -206,8 +207,10 @@ class YearlyReport:
 
     @property
     def year_explained(self) -> str:
-        return (f"This report covers the financial year {govuk_date(self.start)} to "
-                f"{govuk_date(self.end)}.")
+        return (
+            f"This report covers the financial year {govuk_date(self.start)} to "
+            f"{govuk_date(self.end)}."
+        )
 
 
 # Where an action stands at the end of a year, for the yearly report.
@@ -217,27 +220,33 @@ COMPLETED = (Status.COMPLETE,)
 
 def _counts(statuses: list[str]) -> list[StatusCount]:
     counter = Counter(statuses)
-    return [StatusCount(status_words(s), counter[s]) for s in STATUS_ORDER if counter[s]]
+    return [
+        StatusCount(status_words(s), counter[s]) for s in STATUS_ORDER if counter[s]
+    ]
 
 
-def _items(actions: list[Action], updates: dict[int, ProgressUpdate]) -> list[ActionItem]:
+def _items(
+    actions: list[Action], updates: dict[int, ProgressUpdate]
+) -> list[ActionItem]:
     items = []
     for action in actions:
         latest = updates.get(action.latest_update_id)
-        items.append(ActionItem(
-            ref=action.ref,
-            text=action.text,
-            priority_ref=action.priority.ref,
-            leads=lead_words(action),
-            due=due_words(action),
-            due_date=action.due_date,
-            status=status_words(action.current_status),
-            latest_date=latest.update_date if latest else None,
-            latest_narrative=latest.narrative if latest else "",
-            reason=latest.reason if latest else "",
-            impact=latest.impact if latest else "",
-            heard_date=action.heard_date,
-        ))
+        items.append(
+            ActionItem(
+                ref=action.ref,
+                text=action.text,
+                priority_ref=action.priority.ref,
+                leads=lead_words(action),
+                due=due_words(action),
+                due_date=action.due_date,
+                status=status_words(action.current_status),
+                latest_date=latest.update_date if latest else None,
+                latest_narrative=latest.narrative if latest else "",
+                reason=latest.reason if latest else "",
+                impact=latest.impact if latest else "",
+                heard_date=action.heard_date,
+            )
+        )
     return items
 
 
@@ -255,13 +264,19 @@ def plan_for_report(*, partnership: Partnership, as_at: dt.date) -> Plan | None:
     covering = partnership.plans.exclude(status=Plan.Status.ARCHIVED).filter(
         period_start_date__lte=as_at, period_end_date__gte=as_at
     )
-    return (covering.filter(status=Plan.Status.APPROVED).first() or covering.first()
-            or plan_get_current(partnership=partnership))
+    return (
+        covering.filter(status=Plan.Status.APPROVED).first()
+        or covering.first()
+        or plan_get_current(partnership=partnership)
+    )
 
 
 def board_report_build(
-    *, partnership: Partnership, as_at: dt.date | None = None,
-    since: dt.date | None = None, plan: Plan | None = None,
+    *,
+    partnership: Partnership,
+    as_at: dt.date | None = None,
+    since: dt.date | None = None,
+    plan: Plan | None = None,
     silent_days: int | None = None,
 ) -> BoardReport:
     """Everything the board needs to see about the plan as at a date."""
@@ -274,16 +289,32 @@ def board_report_build(
     lines, note = scorecard.exceptions(partnership=partnership, as_at=as_at)
     if plan is None:
         return BoardReport(
-            partnership_name=partnership.name, plan_title="", plan_period="",
-            as_at=as_at, since=since, silent_days=silent_days, total_actions=0,
-            totals=[], priorities=[], off_track=[], at_risk=[], overdue=[], silent=[],
-            completed=[], scorecard=lines, scorecard_note=note,
+            partnership_name=partnership.name,
+            plan_title="",
+            plan_period="",
+            as_at=as_at,
+            since=since,
+            silent_days=silent_days,
+            total_actions=0,
+            totals=[],
+            priorities=[],
+            off_track=[],
+            at_risk=[],
+            overdue=[],
+            silent=[],
+            completed=[],
+            scorecard=lines,
+            scorecard_note=note,
             generated_at=timezone.now(),
         )
     queryset, actions, updates = _actions(plan, as_at)
-    overdue_pks = set(queryset.filter(overdue_q(today=as_at)).values_list("pk", flat=True))
+    overdue_pks = set(
+        queryset.filter(overdue_q(today=as_at)).values_list("pk", flat=True)
+    )
     silent_pks = set(
-        queryset.filter(silent_q(today=as_at, days=silent_days)).values_list("pk", flat=True)
+        queryset.filter(silent_q(today=as_at, days=silent_days)).values_list(
+            "pk", flat=True
+        )
     )
 
     def pick(test) -> list[ActionItem]:
@@ -298,11 +329,15 @@ def board_report_build(
         statuses = [a.current_status for a in mine]
         countable = len([s for s in statuses if s != Status.CANCELLED])
         done = statuses.count(Status.COMPLETE)
-        priorities.append(PrioritySummary(
-            ref=priority.ref, title=priority.title, total=len(mine),
-            counts=_counts(statuses),
-            percent_complete=round(100 * done / countable) if countable else 0,
-        ))
+        priorities.append(
+            PrioritySummary(
+                ref=priority.ref,
+                title=priority.title,
+                total=len(mine),
+                counts=_counts(statuses),
+                percent_complete=round(100 * done / countable) if countable else 0,
+            )
+        )
     overdue = sorted(
         pick(lambda a: a.pk in overdue_pks), key=lambda i: (i.due_date, i.priority_ref)
     )
@@ -324,9 +359,13 @@ def board_report_build(
         at_risk=pick(lambda a: a.current_status == Status.AT_RISK),
         overdue=overdue,
         silent=silent,
-        completed=pick(lambda a: a.current_status == Status.COMPLETE
-                       and a.last_update_date is not None
-                       and since < a.last_update_date <= as_at),
+        completed=pick(
+            lambda a: (
+                a.current_status == Status.COMPLETE
+                and a.last_update_date is not None
+                and since < a.last_update_date <= as_at
+            )
+        ),
         scorecard=lines,
         scorecard_note=note,
         generated_at=timezone.now(),
@@ -347,9 +386,19 @@ def yearly_report_build(
     plan = plan or plan_for_report(partnership=partnership, as_at=as_at)
     lines, note = scorecard.headlines(partnership=partnership, start=start, end=end)
     empty = YearlyReport(
-        partnership_name=partnership.name, area_name=partnership.area_name,
-        plan_title="", year=year, start=start, end=end, as_at=as_at, priorities=[],
-        totals=[], total_actions=0, impacts=[], scorecard=lines, scorecard_note=note,
+        partnership_name=partnership.name,
+        area_name=partnership.area_name,
+        plan_title="",
+        year=year,
+        start=start,
+        end=end,
+        as_at=as_at,
+        priorities=[],
+        totals=[],
+        total_actions=0,
+        impacts=[],
+        scorecard=lines,
+        scorecard_note=note,
     )
     if plan is None:
         return empty
@@ -360,13 +409,18 @@ def yearly_report_build(
     priorities = []
     for priority in plan.priorities.order_by("position", "pk"):
         items = _items(by_priority.get(priority.pk, []), updates)
-        priorities.append(YearlyPriority(
-            ref=priority.ref, title=priority.title, aim=priority.aim,
-            completed=[i for i in items if i.status.status in COMPLETED],
-            in_progress=[i for i in items if i.status.status in IN_PROGRESS],
-            little_progress=[i for i in items
-                             if i.status.status not in COMPLETED + IN_PROGRESS],
-        ))
+        priorities.append(
+            YearlyPriority(
+                ref=priority.ref,
+                title=priority.title,
+                aim=priority.aim,
+                completed=[i for i in items if i.status.status in COMPLETED],
+                in_progress=[i for i in items if i.status.status in IN_PROGRESS],
+                little_progress=[
+                    i for i in items if i.status.status not in COMPLETED + IN_PROGRESS
+                ],
+            )
+        )
     impacts = [
         ImpactItem(
             action=f"{u.action.ref} {u.action.text}".strip(),
@@ -376,8 +430,14 @@ def yearly_report_build(
         )
         for u in ProgressUpdate.objects.filter(
             action__priority__plan=plan, update_date__range=(start, end)
-        ).exclude(impact="").select_related("action", "action__priority").order_by(
-            "action__priority__position", "action__position", "action__pk", "update_date"
+        )
+        .exclude(impact="")
+        .select_related("action", "action__priority")
+        .order_by(
+            "action__priority__position",
+            "action__position",
+            "action__pk",
+            "update_date",
         )
     ]
     empty.plan_title = plan.title
@@ -393,5 +453,6 @@ def _months_before(day: dt.date, months: int) -> dt.date:
     year = day.year + (month - 1) // 12
     month = (month - 1) % 12 + 1
 
-    return day.replace(year=year, month=month,
-                       day=min(day.day, calendar.monthrange(year, month)[1]))
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )

@@ -94,31 +94,37 @@ def plan_export_build(*, plan: Plan) -> PlanExport:
     for action in actions:
         latest = updates.get(action.latest_update_id)
         style = status_style(action.current_status)
-        rows.append({
-            "priority_ref": action.priority.ref,
-            "priority_title": action.priority.title,
-            "priority_aim": action.priority.aim,
-            "ref": action.ref,
-            "text": action.text,
-            "objective": action.objective,
-            "leads": "; ".join(lead.text for lead in action.leads.all()),
-            "due_text": action.due_text,
-            "due_date": action.due_date,
-            "start_date": action.start_date,
-            "recurrence": action.get_recurrence_display() if action.recurrence else "",
-            "outputs": "\n".join(action.outputs),
-            "monitoring": action.monitoring,
-            "category": action.category,
-            "progress": action.progress_as_written,
-            "status": style.label,
-            "rag": style.rag,
-            "latest_update_date": latest.update_date if latest else None,
-            "latest_update": latest.narrative if latest else "",
-            "latest_reason": latest.reason if latest else "",
-        })
+        rows.append(
+            {
+                "priority_ref": action.priority.ref,
+                "priority_title": action.priority.title,
+                "priority_aim": action.priority.aim,
+                "ref": action.ref,
+                "text": action.text,
+                "objective": action.objective,
+                "leads": "; ".join(lead.text for lead in action.leads.all()),
+                "due_text": action.due_text,
+                "due_date": action.due_date,
+                "start_date": action.start_date,
+                "recurrence": action.get_recurrence_display()
+                if action.recurrence
+                else "",
+                "outputs": "\n".join(action.outputs),
+                "monitoring": action.monitoring,
+                "category": action.category,
+                "progress": action.progress_as_written,
+                "status": style.label,
+                "rag": style.rag,
+                "latest_update_date": latest.update_date if latest else None,
+                "latest_update": latest.narrative if latest else "",
+                "latest_reason": latest.reason if latest else "",
+            }
+        )
     return PlanExport(
-        partnership_name=plan.partnership.name, plan_title=plan.title,
-        columns=list(COLUMNS), rows=rows,
+        partnership_name=plan.partnership.name,
+        plan_title=plan.title,
+        columns=list(COLUMNS),
+        rows=rows,
     )
 
 
@@ -130,21 +136,27 @@ def _events(actions: list[Action]) -> list[CalendarEvent]:
         if action.due_date is None:
             continue
         plan = action.priority.plan
-        path = reverse("plans:action_detail",
-                       kwargs={"partnership": plan.partnership.slug, "pk": action.pk})
+        path = reverse(
+            "plans:action_detail",
+            kwargs={"partnership": plan.partnership.slug, "pk": action.pk},
+        )
         status = status_style(getattr(action, "current_status", None)).label
         label = f"{action.ref} {action.short_text}".strip()
-        events.append(CalendarEvent(
-            uid=f"action-{action.pk}@{domain}",
-            summary=f"Due: {label}",
-            description=(f"{action.text}\n\nLead: {lead_words(action)}\n"
-                         f"Status: {status}\nTimescale: {action.due_text or 'not given'}\n"
-                         f"Plan: {plan.title}\n{host}{path}"),
-            due_date=action.due_date,
-            url=f"{host}{path}",
-            rrule=RRULES.get(action.recurrence),
-            until=plan.period_end_date if action.recurrence in RRULES else None,
-        ))
+        events.append(
+            CalendarEvent(
+                uid=f"action-{action.pk}@{domain}",
+                summary=f"Due: {label}",
+                description=(
+                    f"{action.text}\n\nLead: {lead_words(action)}\n"
+                    f"Status: {status}\nTimescale: {action.due_text or 'not given'}\n"
+                    f"Plan: {plan.title}\n{host}{path}"
+                ),
+                due_date=action.due_date,
+                url=f"{host}{path}",
+                rrule=RRULES.get(action.recurrence),
+                until=plan.period_end_date if action.recurrence in RRULES else None,
+            )
+        )
     return events
 
 

@@ -29,7 +29,9 @@ class FeedToken(BaseModel):
         Partnership, on_delete=models.CASCADE, related_name="feed_tokens"
     )
     scope = models.CharField(max_length=20, choices=Scope, default=Scope.PARTNERSHIP)
-    token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
+    token = models.CharField(
+        max_length=64, unique=True, default=_new_token, editable=False
+    )
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -52,7 +54,9 @@ class ReminderSent(models.Model):
         SILENT = "silent", "No recent update"
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders_sent"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reminders_sent",
     )
     action = models.ForeignKey(
         Action, on_delete=models.CASCADE, related_name="reminders_sent"
@@ -71,4 +75,6 @@ class ReminderSent(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} reminder to {self.user} about {self.action_id}"
+        return (
+            f"{self.get_kind_display()} reminder to {self.user} about {self.action_id}"
+        )

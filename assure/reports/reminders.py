@@ -70,9 +70,11 @@ class ReminderRun:
 
     def summary(self) -> str:
         verb = "Would send" if self.dry_run else "Sent"
-        return (f"{verb} {pluralise(len(self.emails), 'email')} about "
-                f"{pluralise(self.item_count, 'action')}; "
-                f"{self.skipped} already reminded within the interval.")
+        return (
+            f"{verb} {pluralise(len(self.emails), 'email')} about "
+            f"{pluralise(self.item_count, 'action')}; "
+            f"{self.skipped} already reminded within the interval."
+        )
 
 
 def _kind(action: Action, *, today: dt.date, due_within: int) -> str:
@@ -94,22 +96,33 @@ def _lead_users(action: Action) -> list[User]:
 
 
 def reminder_list_build(
-    *, today: dt.date, due_within: int = 14, silent_days: int = 90,
-    interval_days: int = 7, now: dt.datetime | None = None,
+    *,
+    today: dt.date,
+    due_within: int = 14,
+    silent_days: int = 90,
+    interval_days: int = 7,
+    now: dt.datetime | None = None,
 ) -> ReminderRun:
     """Who should hear about which actions today, leaving out recent repeats."""
     now = now or timezone.now()
-    actions = action_annotate_status(
-        Action.objects.exclude(priority__plan__status=Plan.Status.ARCHIVED)
-        .filter(Q(leads__person__user__isnull=False)
-                | Q(leads__group__chair__user__isnull=False))
-        .distinct()
-        .select_related("priority__plan__partnership")
-        .prefetch_related("leads__person__user", "leads__group__chair__user")
-    ).filter(
-        overdue_q(today=today) | due_within_q(today=today, days=due_within)
-        | silent_q(today=today, days=silent_days)
-    ).order_by("due_date", "pk")
+    actions = (
+        action_annotate_status(
+            Action.objects.exclude(priority__plan__status=Plan.Status.ARCHIVED)
+            .filter(
+                Q(leads__person__user__isnull=False)
+                | Q(leads__group__chair__user__isnull=False)
+            )
+            .distinct()
+            .select_related("priority__plan__partnership")
+            .prefetch_related("leads__person__user", "leads__group__chair__user")
+        )
+        .filter(
+            overdue_q(today=today)
+            | due_within_q(today=today, days=due_within)
+            | silent_q(today=today, days=silent_days)
+        )
+        .order_by("due_date", "pk")
+    )
     members = set(Membership.objects.values_list("user_id", "partnership_id"))
     recent = set(
         ReminderSent.objects.filter(
@@ -130,18 +143,22 @@ def reminder_list_build(
             if (user.pk, action.pk, str(kind)) in recent:
                 skipped += 1
                 continue
-            path = reverse("progress:record_progress", kwargs={
-                "partnership": partnership.slug, "action_pk": action.pk})
-            emails.setdefault(user.pk, ReminderEmail(user)).items.append(ReminderItem(
-                action_pk=action.pk,
-                kind=str(kind),
-                label=f"{action.ref} {action.text}".strip(),
-                partnership_name=partnership.display_name,
-                due=due_words(action),
-                status=status_style(action.current_status).label,
-                last_update=govuk_date(action.last_update_date, "none yet"),
-                link=f"{site}{path}",
-            ))
+            path = reverse(
+                "progress:record_progress",
+                kwargs={"partnership": partnership.slug, "action_pk": action.pk},
+            )
+            emails.setdefault(user.pk, ReminderEmail(user)).items.append(
+                ReminderItem(
+                    action_pk=action.pk,
+                    kind=str(kind),
+                    label=f"{action.ref} {action.text}".strip(),
+                    partnership_name=partnership.display_name,
+                    due=due_words(action),
+                    status=status_style(action.current_status).label,
+                    last_update=govuk_date(action.last_update_date, "none yet"),
+                    link=f"{site}{path}",
+                )
+            )
     return ReminderRun(list(emails.values()), skipped, dry_run=True)
 
 
@@ -149,8 +166,12 @@ def reminder_email_text(email: ReminderEmail, *, interval_days: int) -> tuple[st
     """Subject and plain-text body of one lead's reminder."""
     count = len(email.items)
     subject = f"Assure: {pluralise(count, 'action')} you lead need{'s' if count == 1 else ''} an update"
-    lines = [f"Hello {email.user.display_name},", "",
-             "These actions you lead need an update in Assure.", ""]
+    lines = [
+        f"Hello {email.user.display_name},",
+        "",
+        "These actions you lead need an update in Assure.",
+        "",
+    ]
     for kind, heading in KIND_HEADINGS.items():
         items = [i for i in email.items if i.kind == kind]
         if not items:
@@ -168,21 +189,30 @@ def reminder_email_text(email: ReminderEmail, *, interval_days: int) -> tuple[st
         "You get this email because you are named as the lead of these actions, or "
         "chair a group that leads them. We will not remind you about the same action "
         f"for the same reason again within {pluralise(interval_days, 'day')}.",
-        "", "Assure",
+        "",
+        "Assure",
     ]
     return subject, "\n".join(lines)
 
 
 def reminders_send(
-    *, today: dt.date | None = None, due_within: int = 14, silent_days: int = 90,
-    interval_days: int = 7, dry_run: bool = False,
+    *,
+    today: dt.date | None = None,
+    due_within: int = 14,
+    silent_days: int = 90,
+    interval_days: int = 7,
+    dry_run: bool = False,
 ) -> ReminderRun:
     """Email each lead once about their actions, and record what was sent."""
     now = timezone.now()
     today = today or timezone.localdate()
-    run = reminder_list_build(today=today, due_within=due_within,
-                              silent_days=silent_days, interval_days=interval_days,
-                              now=now)
+    run = reminder_list_build(
+        today=today,
+        due_within=due_within,
+        silent_days=silent_days,
+        interval_days=interval_days,
+        now=now,
+    )
     run.dry_run = dry_run
     if dry_run:
         return run
@@ -190,13 +220,25 @@ def reminders_send(
     for email in run.emails:
         subject, body = reminder_email_text(email, interval_days=interval_days)
         with transaction.atomic():
-            EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [email.user.email],
-                         connection=connection).send()
-            ReminderSent.objects.bulk_create([
-                ReminderSent(user=email.user, action_id=item.action_pk, kind=item.kind,
-                             sent_at=now)
-                for item in email.items
-            ])
-        logger.info("Sent reminder to user %s about %s actions", email.user.pk,
-                    len(email.items))
+            EmailMessage(
+                subject,
+                body,
+                settings.DEFAULT_FROM_EMAIL,
+                [email.user.email],
+                connection=connection,
+            ).send()
+            ReminderSent.objects.bulk_create(
+                [
+                    ReminderSent(
+                        user=email.user,
+                        action_id=item.action_pk,
+                        kind=item.kind,
+                        sent_at=now,
+                    )
+                    for item in email.items
+                ]
+            )
+        logger.info(
+            "Sent reminder to user %s about %s actions", email.user.pk, len(email.items)
+        )
     return run

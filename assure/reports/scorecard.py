@@ -22,8 +22,11 @@ def _line(summary, *, with_reasons: bool):
 
     rating = summary.rating_text
     # The rating already says "off target"; add the comparisons that make an exception.
-    reasons = [REASON_WORDS.get(r, r.replace("_", " "))
-               for r in summary.reasons if r != "off_target"]
+    reasons = [
+        REASON_WORDS.get(r, r.replace("_", " "))
+        for r in summary.reasons
+        if r != "off_target"
+    ]
     if with_reasons and reasons:
         rating = f"{rating}; {', '.join(reasons)}" if rating else ", ".join(reasons)
     commentary = summary.commentary.text if summary.commentary else ""
@@ -45,24 +48,32 @@ def exceptions(*, partnership: Partnership, as_at: dt.date) -> tuple[list, str]:
         from assure.scorecard.selectors import exception_list
     except ImportError:
         return [], NO_FIGURES
-    lines = [_line(s, with_reasons=True)
-             for s in exception_list(partnership=partnership, as_at=as_at)]
+    lines = [
+        _line(s, with_reasons=True)
+        for s in exception_list(partnership=partnership, as_at=as_at)
+    ]
     if lines:
         return lines, ""
     if _has_figures(partnership, as_at):
-        return [], ("No scorecard exceptions: no indicator is off target or worse than England "
-                    "or statistical neighbours.")
+        return [], (
+            "No scorecard exceptions: no indicator is off target or worse than England "
+            "or statistical neighbours."
+        )
     return [], NO_FIGURES
 
 
-def headlines(*, partnership: Partnership, start: dt.date, end: dt.date) -> tuple[list, str]:
+def headlines(
+    *, partnership: Partnership, start: dt.date, end: dt.date
+) -> tuple[list, str]:
     """Headline indicators as at the year end, against England and neighbours."""
     try:
         from assure.scorecard.selectors import headline_list
     except ImportError:
         return [], NO_FIGURES
-    lines = [_line(s, with_reasons=False)
-             for s in headline_list(partnership=partnership, as_at=end)]
+    lines = [
+        _line(s, with_reasons=False)
+        for s in headline_list(partnership=partnership, as_at=end)
+    ]
     return (lines, "") if lines else ([], NO_FIGURES)
 
 

@@ -8,7 +8,9 @@ from assure.accounts.permissions import can_read
 from .models import FeedToken
 
 
-def feed_token_list_for(*, owner: User, partnership: Partnership) -> QuerySet[FeedToken]:
+def feed_token_list_for(
+    *, owner: User, partnership: Partnership
+) -> QuerySet[FeedToken]:
     """The user's feed links for a partnership, newest first."""
     return FeedToken.objects.filter(owner=owner, partnership=partnership)
 

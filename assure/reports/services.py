@@ -11,7 +11,9 @@ from .models import FeedToken
 
 
 @transaction.atomic
-def feed_token_create(*, owner: User, partnership: Partnership, scope: str) -> FeedToken:
+def feed_token_create(
+    *, owner: User, partnership: Partnership, scope: str
+) -> FeedToken:
     """A new secret calendar link; only members of the partnership may have one."""
     if not can_read(user=owner, partnership=partnership):
         raise PermissionDenied("Only members of the partnership can create a feed")

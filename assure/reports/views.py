@@ -67,21 +67,43 @@ def report_list(request, partnership: str):
     slug = partnership.slug
     exports_links = []
     if plan is not None:
-        for fmt, text in [("xlsx", "Excel spreadsheet (.xlsx)"), ("csv", "CSV file (.csv)"),
-                          ("json", "Plan data (plan/1 JSON)"),
-                          ("ics", "Calendar of due dates (.ics)")]:
-            exports_links.append({"text": text, "href": reverse(
-                "reports:plan_export",
-                kwargs={"partnership": slug, "plan_pk": plan.pk, "fmt": fmt})})
-    return render(request, "reports/report_list.html", _context(
-        request, partnership, role, "reports",
-        plan=plan, today=today, board_form=BoardReportForm(),
-        year_items=[
-            {"value": y, "text": f"1 April {y} to 31 March {y + 1}", "selected": y == year}
-            for y in range(year, year - 4, -1)
-        ],
-        exports=exports_links,
-    ))
+        for fmt, text in [
+            ("xlsx", "Excel spreadsheet (.xlsx)"),
+            ("csv", "CSV file (.csv)"),
+            ("json", "Plan data (plan/1 JSON)"),
+            ("ics", "Calendar of due dates (.ics)"),
+        ]:
+            exports_links.append(
+                {
+                    "text": text,
+                    "href": reverse(
+                        "reports:plan_export",
+                        kwargs={"partnership": slug, "plan_pk": plan.pk, "fmt": fmt},
+                    ),
+                }
+            )
+    return render(
+        request,
+        "reports/report_list.html",
+        _context(
+            request,
+            partnership,
+            role,
+            "reports",
+            plan=plan,
+            today=today,
+            board_form=BoardReportForm(),
+            year_items=[
+                {
+                    "value": y,
+                    "text": f"1 April {y} to 31 March {y + 1}",
+                    "selected": y == year,
+                }
+                for y in range(year, year - 4, -1)
+            ],
+            exports=exports_links,
+        ),
+    )
 
 
 def _board_from_request(request, partnership):
@@ -89,8 +111,9 @@ def _board_from_request(request, partnership):
     if request.GET and not form.is_valid():
         return form, None
     data = form.cleaned_data if form.is_bound else {}
-    return form, board_report_build(partnership=partnership, as_at=data.get("as_at"),
-                                    since=data.get("since"))
+    return form, board_report_build(
+        partnership=partnership, as_at=data.get("as_at"), since=data.get("since")
+    )
 
 
 @login_required
@@ -101,23 +124,39 @@ def board_report(request, partnership: str):
     query = ""
     if report is not None:
         query = f"?as_at={report.as_at.isoformat()}&since={report.since.isoformat()}"
-    return render(request, "reports/board_report.html", _context(
-        request, partnership, role, "reports", form=form, report=report, query=query,
-    ))
+    return render(
+        request,
+        "reports/board_report.html",
+        _context(
+            request,
+            partnership,
+            role,
+            "reports",
+            form=form,
+            report=report,
+            query=query,
+        ),
+    )
 
 
 @login_required
 @require_GET
 def board_report_file(request, partnership: str, fmt: str):
     partnership, _ = partnership_for_request(request, partnership)
-    renderers = {"docx": board_report_docx, "pdf": board_report_pdf,
-                 "html": board_report_html}
+    renderers = {
+        "docx": board_report_docx,
+        "pdf": board_report_pdf,
+        "html": board_report_html,
+    }
     if fmt not in renderers:
         raise Http404("No such format")
     form, report = _board_from_request(request, partnership)
     if report is None:
-        return redirect(reverse("reports:board_report", kwargs={
-            "partnership": partnership.slug}) + "?" + request.GET.urlencode())
+        return redirect(
+            reverse("reports:board_report", kwargs={"partnership": partnership.slug})
+            + "?"
+            + request.GET.urlencode()
+        )
     body = renderers[fmt](report)
     return _download(body, fmt, f"{partnership.slug}-board-report-{report.as_at}")
 
@@ -143,8 +182,9 @@ def yearly_report_file(request, partnership: str, fmt: str):
 @require_GET
 def plan_export(request, partnership: str, plan_pk: int, fmt: str):
     partnership, _ = partnership_for_request(request, partnership)
-    plan = get_object_or_404(Plan.objects.select_related("partnership"),
-                             partnership=partnership, pk=plan_pk)
+    plan = get_object_or_404(
+        Plan.objects.select_related("partnership"), partnership=partnership, pk=plan_pk
+    )
     name = f"{partnership.slug}-plan-{plan.pk}"
     if fmt == "json":
         body = json.dumps(plan_to_document(plan=plan), indent=2, ensure_ascii=False)
@@ -172,19 +212,36 @@ def feed_list(request, partnership: str):
     partnership, role = partnership_for_request(request, partnership)
     form = FeedTokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        feed_token_create(owner=request.user, partnership=partnership,
-                          scope=form.cleaned_data["scope"])
+        feed_token_create(
+            owner=request.user,
+            partnership=partnership,
+            scope=form.cleaned_data["scope"],
+        )
         messages.success(request, "Calendar link created")
         return redirect("reports:feed_list", partnership=partnership.slug)
     feeds = [
-        {"token": token, "url": _feed_url(token) if token.is_active else "",
-         "revoke_url": reverse("reports:feed_revoke",
-                               kwargs={"partnership": partnership.slug, "pk": token.pk})}
+        {
+            "token": token,
+            "url": _feed_url(token) if token.is_active else "",
+            "revoke_url": reverse(
+                "reports:feed_revoke",
+                kwargs={"partnership": partnership.slug, "pk": token.pk},
+            ),
+        }
         for token in feed_token_list_for(owner=request.user, partnership=partnership)
     ]
-    return render(request, "reports/feed_list.html", _context(
-        request, partnership, role, "reports", form=form, feeds=feeds,
-    ))
+    return render(
+        request,
+        "reports/feed_list.html",
+        _context(
+            request,
+            partnership,
+            role,
+            "reports",
+            form=form,
+            feeds=feeds,
+        ),
+    )
 
 
 @login_required
@@ -192,8 +249,9 @@ def feed_list(request, partnership: str):
 def feed_revoke(request, partnership: str, pk: int):
     partnership, _ = partnership_for_request(request, partnership)
     # Someone else's link is not found, rather than forbidden: it does not exist for them.
-    token = get_object_or_404(FeedToken, pk=pk, partnership=partnership,
-                              owner=request.user)
+    token = get_object_or_404(
+        FeedToken, pk=pk, partnership=partnership, owner=request.user
+    )
     feed_token_revoke(token=token, actor=request.user)
     messages.success(request, "Calendar link revoked: it no longer works")
     return redirect("reports:feed_list", partnership=partnership.slug)
@@ -206,7 +264,9 @@ def feed(request, token: str):
     if found is None:
         raise Http404("No such calendar")
     if found.scope == FeedToken.Scope.LEAD:
-        calendar = exports.calendar_for_lead(user=found.owner, partnership=found.partnership)
+        calendar = exports.calendar_for_lead(
+            user=found.owner, partnership=found.partnership
+        )
     else:
         calendar = exports.calendar_for_partnership(partnership=found.partnership)
     response = HttpResponse(calendar_ics(calendar), content_type=CONTENT_TYPES["ics"])

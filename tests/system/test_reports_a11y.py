@@ -14,15 +14,27 @@ pytestmark = [pytest.mark.system, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def progress(plan_world, manager_user):
-    ProgressUpdateFactory(action=plan_world.led_action, author=manager_user,
-                          status=Status.AT_RISK, reason="The chair has changed.",
-                          update_date=dt.date(2026, 3, 1))
-    ProgressUpdateFactory(action=plan_world.other_action, author=manager_user,
-                          status=Status.OFF_TRACK, reason="No auditors yet.",
-                          update_date=dt.date(2026, 3, 10))
-    ProgressUpdateFactory(action=plan_world.ongoing_action, author=manager_user,
-                          status=Status.COMPLETE, impact="Survey: 78% confident.",
-                          update_date=dt.date(2026, 2, 20))
+    ProgressUpdateFactory(
+        action=plan_world.led_action,
+        author=manager_user,
+        status=Status.AT_RISK,
+        reason="The chair has changed.",
+        update_date=dt.date(2026, 3, 1),
+    )
+    ProgressUpdateFactory(
+        action=plan_world.other_action,
+        author=manager_user,
+        status=Status.OFF_TRACK,
+        reason="No auditors yet.",
+        update_date=dt.date(2026, 3, 10),
+    )
+    ProgressUpdateFactory(
+        action=plan_world.ongoing_action,
+        author=manager_user,
+        status=Status.COMPLETE,
+        impact="Survey: 78% confident.",
+        update_date=dt.date(2026, 2, 20),
+    )
     return plan_world
 
 
@@ -41,7 +53,9 @@ def test_the_reports_pages_pass_axe(
     assert_accessible(page, "the reports page")
 
     page.get_by_role("button", name="Show board report").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Board progress report")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        "Board progress report"
+    )
     expect(page.locator("main")).to_contain_text("Off track (Red)")
     assert_accessible(page, "the board report")
 

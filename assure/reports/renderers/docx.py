@@ -47,8 +47,12 @@ def _new_document(*, title: str, partnership: str) -> Document:
     normal.font.name = FONT
     normal.font.size = Pt(10.5)
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-    for name, size in [("Title", 22), ("Heading 1", 16), ("Heading 2", 13),
-                       ("Heading 3", 11)]:
+    for name, size in [
+        ("Title", 22),
+        ("Heading 1", 16),
+        ("Heading 2", 13),
+        ("Heading 3", 11),
+    ]:
         style = styles[name]
         style.font.name = FONT
         style.font.size = Pt(size)
@@ -215,23 +219,46 @@ def _none(document, text: str) -> None:
     paragraph.runs[0].italic = True
 
 
-def _scorecard(document, lines: list[ScorecardLine], note: str, *, comparisons: bool) -> None:
+def _scorecard(
+    document, lines: list[ScorecardLine], note: str, *, comparisons: bool
+) -> None:
     if not lines:
         _none(document, note or "No scorecard figures")
         return
     if comparisons:
-        table = _table(document, ["Indicator", "Latest", "England",
-                                  "Statistical neighbours", "Commentary"],
-                       [45, 22, 22, 26, 55])
+        table = _table(
+            document,
+            ["Indicator", "Latest", "England", "Statistical neighbours", "Commentary"],
+            [45, 22, 22, 26, 55],
+        )
         for line in lines:
-            _row(table, [[line.indicator, ("Period", line.period) if line.period else ""],
-                         line.value, line.england, line.neighbours, line.commentary])
+            _row(
+                table,
+                [
+                    [line.indicator, ("Period", line.period) if line.period else ""],
+                    line.value,
+                    line.england,
+                    line.neighbours,
+                    line.commentary,
+                ],
+            )
     else:
-        table = _table(document, ["Indicator", "Latest", "Target", "Rating", "Commentary"],
-                       [45, 22, 22, 24, 57])
+        table = _table(
+            document,
+            ["Indicator", "Latest", "Target", "Rating", "Commentary"],
+            [45, 22, 22, 24, 57],
+        )
         for line in lines:
-            _row(table, [[line.indicator, ("Period", line.period) if line.period else ""],
-                         line.value, line.target, line.rating, line.commentary])
+            _row(
+                table,
+                [
+                    [line.indicator, ("Period", line.period) if line.period else ""],
+                    line.value,
+                    line.target,
+                    line.rating,
+                    line.commentary,
+                ],
+            )
 
 
 def _save(document) -> bytes:
@@ -249,62 +276,113 @@ def board_report_docx(report: BoardReport) -> bytes:
         _none(document, "There is no plan to report on.")
         return _save(document)
     _intro(document, f"{report.plan_title} ({report.plan_period}).")
-    _intro(document,
-           f"Status of every action as at {govuk_date(report.as_at)}. Completed actions "
-           f"are those completed since the previous report on {govuk_date(report.since)}. "
-           f"Silent actions have had no update for {report.silent_days} days or more.")
+    _intro(
+        document,
+        f"Status of every action as at {govuk_date(report.as_at)}. Completed actions "
+        f"are those completed since the previous report on {govuk_date(report.since)}. "
+        f"Silent actions have had no update for {report.silent_days} days or more.",
+    )
     if report.generated_at:
-        _intro(document, f"Produced by Assure on {govuk_datetime(report.generated_at)}.")
+        _intro(
+            document, f"Produced by Assure on {govuk_datetime(report.generated_at)}."
+        )
 
     document.add_heading("Summary", level=1)
-    _intro(document, f"{pluralise(report.total_actions, 'action')}: "
-           f"{len(report.off_track)} off track, "
-           f"{len(report.at_risk)} at risk, {len(report.overdue)} overdue, "
-           f"{len(report.silent)} silent and {len(report.completed)} completed since "
-           f"{govuk_date(report.since)}.")
+    _intro(
+        document,
+        f"{pluralise(report.total_actions, 'action')}: "
+        f"{len(report.off_track)} off track, "
+        f"{len(report.at_risk)} at risk, {len(report.overdue)} overdue, "
+        f"{len(report.silent)} silent and {len(report.completed)} completed since "
+        f"{govuk_date(report.since)}.",
+    )
     _counts_table(document, report.totals, report.total_actions)
 
     document.add_heading("Progress by priority", level=1)
-    table = _table(document, ["Priority", "Actions", "Status of actions", "Complete"],
-                   [70, 18, 62, 20])
+    table = _table(
+        document,
+        ["Priority", "Actions", "Status of actions", "Complete"],
+        [70, 18, 62, 20],
+    )
     for priority in report.priorities:
-        _row(table, [f"{priority.ref}. {priority.title}", str(priority.total),
-                     priority.words, f"{priority.percent_complete}%"])
+        _row(
+            table,
+            [
+                f"{priority.ref}. {priority.title}",
+                str(priority.total),
+                priority.words,
+                f"{priority.percent_complete}%",
+            ],
+        )
 
-    for heading, items in [("Off track actions", report.off_track),
-                           ("At risk actions", report.at_risk)]:
+    for heading, items in [
+        ("Off track actions", report.off_track),
+        ("At risk actions", report.at_risk),
+    ]:
         document.add_heading(f"{heading} ({len(items)})", level=1)
         if not items:
             _none(document, f"No {heading.lower()}.")
             continue
-        table = _table(document, ["Action", "Due", "Status", "Reason and latest update"],
-                       [62, 26, 22, 60])
+        table = _table(
+            document,
+            ["Action", "Due", "Status", "Reason and latest update"],
+            [62, 26, 22, 60],
+        )
         for item in items:
-            _row(table, [_action_label(item), item.due, item.status,
-                         [("Reason", item.reason or "None given"),
-                          ("Latest update", _latest(item))]])
+            _row(
+                table,
+                [
+                    _action_label(item),
+                    item.due,
+                    item.status,
+                    [
+                        ("Reason", item.reason or "None given"),
+                        ("Latest update", _latest(item)),
+                    ],
+                ],
+            )
 
     document.add_heading(f"Overdue actions ({len(report.overdue)})", level=1)
     if report.overdue:
-        _intro(document, f"Open actions whose due date was before "
-               f"{govuk_date(report.as_at)}.")
-        table = _table(document, ["Action", "Due", "Status", "Last update"],
-                       [80, 34, 26, 30])
+        _intro(
+            document,
+            f"Open actions whose due date was before {govuk_date(report.as_at)}.",
+        )
+        table = _table(
+            document, ["Action", "Due", "Status", "Last update"], [80, 34, 26, 30]
+        )
         for item in report.overdue:
-            _row(table, [_action_label(item), item.due, item.status,
-                         govuk_date(item.latest_date, "None")])
+            _row(
+                table,
+                [
+                    _action_label(item),
+                    item.due,
+                    item.status,
+                    govuk_date(item.latest_date, "None"),
+                ],
+            )
     else:
         _none(document, "No overdue actions.")
 
     document.add_heading(f"Silent actions ({len(report.silent)})", level=1)
     if report.silent:
-        _intro(document, f"Open actions with no update for {report.silent_days} days "
-               "or more.")
-        table = _table(document, ["Action", "Due", "Status", "Last heard"],
-                       [80, 34, 26, 30])
+        _intro(
+            document,
+            f"Open actions with no update for {report.silent_days} days or more.",
+        )
+        table = _table(
+            document, ["Action", "Due", "Status", "Last heard"], [80, 34, 26, 30]
+        )
         for item in report.silent:
-            _row(table, [_action_label(item), item.due, item.status,
-                         govuk_date(item.latest_date, "No update yet")])
+            _row(
+                table,
+                [
+                    _action_label(item),
+                    item.due,
+                    item.status,
+                    govuk_date(item.latest_date, "No update yet"),
+                ],
+            )
     else:
         _none(document, "No silent actions.")
 
@@ -312,11 +390,18 @@ def board_report_docx(report: BoardReport) -> bytes:
         f"Completed since {govuk_date(report.since)} ({len(report.completed)})", level=1
     )
     if report.completed:
-        table = _table(document, ["Action", "Completed", "Evidence of impact"],
-                       [80, 30, 60])
+        table = _table(
+            document, ["Action", "Completed", "Evidence of impact"], [80, 30, 60]
+        )
         for item in report.completed:
-            _row(table, [_action_label(item), govuk_date(item.latest_date),
-                         item.impact or "None recorded"])
+            _row(
+                table,
+                [
+                    _action_label(item),
+                    govuk_date(item.latest_date),
+                    item.impact or "None recorded",
+                ],
+            )
     else:
         _none(document, "No actions completed in this period.")
 
@@ -340,17 +425,23 @@ def yearly_report_docx(report: YearlyReport) -> bytes:
         _none(document, "There is no plan to report on.")
     else:
         document.add_heading("Progress against our priorities", level=1)
-        _intro(document, f"{report.plan_title}: {pluralise(report.total_actions, 'action')}.")
+        _intro(
+            document,
+            f"{report.plan_title}: {pluralise(report.total_actions, 'action')}.",
+        )
         if report.totals:
             _counts_table(document, report.totals, report.total_actions)
         for priority in report.priorities:
             document.add_heading(f"Priority {priority.ref}: {priority.title}", level=2)
             if priority.aim:
                 _intro(document, priority.aim)
-            _intro(document, f"{pluralise(priority.total, 'action')}: "
-                   f"{len(priority.completed)} completed, "
-                   f"{len(priority.in_progress)} in progress, "
-                   f"{len(priority.little_progress)} with little or no progress.")
+            _intro(
+                document,
+                f"{pluralise(priority.total, 'action')}: "
+                f"{len(priority.completed)} completed, "
+                f"{len(priority.in_progress)} in progress, "
+                f"{len(priority.little_progress)} with little or no progress.",
+            )
             for heading, items, what in [
                 ("Completed", priority.completed, "What was achieved"),
                 ("In progress", priority.in_progress, "Progress and reasons"),
@@ -367,10 +458,14 @@ def yearly_report_docx(report: YearlyReport) -> bytes:
         document.add_heading("Evidence of impact", level=1)
         if report.impacts:
             _intro(document, "Impact recorded in progress updates during the year.")
-            table = _table(document, ["Action", "Date", "Evidence of impact"],
-                           [70, 28, 72])
+            table = _table(
+                document, ["Action", "Date", "Evidence of impact"], [70, 28, 72]
+            )
             for impact in report.impacts:
-                _row(table, [impact.action, govuk_date(impact.update_date), impact.impact])
+                _row(
+                    table,
+                    [impact.action, govuk_date(impact.update_date), impact.impact],
+                )
         else:
             _none(document, "No evidence of impact was recorded in updates this year.")
 

@@ -14,9 +14,19 @@ from openpyxl.utils import get_column_letter
 from ..exports import DATE_COLUMNS, PlanExport
 
 # Wider columns for long text; the rest fit a date or a short label.
-_WIDTHS = {"priority_title": 40, "priority_aim": 40, "text": 60, "objective": 40,
-           "leads": 30, "due_text": 20, "outputs": 40, "monitoring": 30,
-           "progress": 40, "latest_update": 50, "latest_reason": 40}
+_WIDTHS = {
+    "priority_title": 40,
+    "priority_aim": 40,
+    "text": 60,
+    "objective": 40,
+    "leads": 30,
+    "due_text": 20,
+    "outputs": 40,
+    "monitoring": 30,
+    "progress": 40,
+    "latest_update": 50,
+    "latest_reason": 40,
+}
 
 
 def _cell(value):
@@ -29,10 +39,14 @@ def plan_export_csv(export: PlanExport) -> bytes:
     writer = csv.writer(buffer)
     writer.writerow([label for _, label in export.columns])
     for row in export.rows:
-        writer.writerow([
-            row[key].isoformat() if isinstance(row[key], dt.date) else _cell(row[key])
-            for key, _ in export.columns
-        ])
+        writer.writerow(
+            [
+                row[key].isoformat()
+                if isinstance(row[key], dt.date)
+                else _cell(row[key])
+                for key, _ in export.columns
+            ]
+        )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

@@ -29,7 +29,10 @@ class TestBoardReportBuild:
         assert report.total_actions == 4
         assert refs(report.off_track) == ["1.2"]
         assert report.off_track[0].reason == OFF_REASON
-        assert report.off_track[0].latest_narrative == "Audit tool agreed; no auditors yet."
+        assert (
+            report.off_track[0].latest_narrative
+            == "Audit tool agreed; no auditors yet."
+        )
         assert refs(report.at_risk) == ["1.1"]
         assert report.at_risk[0].reason == RISK_REASON
         assert report.at_risk[0].status.words == "At risk (Amber)"
@@ -42,13 +45,21 @@ class TestBoardReportBuild:
         report = board_report_build(partnership=progress_world.partnership)
 
         first, second = report.priorities
-        assert (first.ref, first.total, first.words) == ("1", 2, "1 off track, 1 at risk")
-        assert (second.words, second.percent_complete) == ("1 complete, 1 not started", 50)
+        assert (first.ref, first.total, first.words) == (
+            "1",
+            2,
+            "1 off track, 1 at risk",
+        )
+        assert (second.words, second.percent_complete) == (
+            "1 complete, 1 not started",
+            50,
+        )
         assert sum(c.count for c in report.totals) == 4
 
     def test_as_at_an_earlier_date_ignores_later_updates(self, progress_world):
-        report = board_report_build(partnership=progress_world.partnership,
-                                    as_at=dt.date(2026, 1, 1))
+        report = board_report_build(
+            partnership=progress_world.partnership, as_at=dt.date(2026, 1, 1)
+        )
 
         assert refs(report.at_risk) == []
         assert refs(report.off_track) == []
@@ -56,8 +67,9 @@ class TestBoardReportBuild:
         assert report.completed == []
 
     def test_completed_before_since_is_left_out(self, progress_world):
-        report = board_report_build(partnership=progress_world.partnership,
-                                    since=dt.date(2026, 3, 1))
+        report = board_report_build(
+            partnership=progress_world.partnership, since=dt.date(2026, 3, 1)
+        )
 
         assert report.completed == []
 
@@ -90,11 +102,16 @@ class TestYearlyReportBuild:
         assert refs(exploitation.little_progress) == ["2.1"]
         assert "1 April 2025 to 31 March 2026" in report.year_explained
 
-    def test_collects_impact_recorded_in_the_year_only(self, progress_world,
-                                                       manager_user):
-        ProgressUpdateFactory(action=progress_world.led_action, author=manager_user,
-                              status=Status.ON_TRACK, impact="Before the year",
-                              update_date=dt.date(2025, 3, 1))
+    def test_collects_impact_recorded_in_the_year_only(
+        self, progress_world, manager_user
+    ):
+        ProgressUpdateFactory(
+            action=progress_world.led_action,
+            author=manager_user,
+            status=Status.ON_TRACK,
+            impact="Before the year",
+            update_date=dt.date(2025, 3, 1),
+        )
 
         report = yearly_report_build(partnership=progress_world.partnership, year=2025)
 

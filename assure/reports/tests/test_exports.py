@@ -27,8 +27,10 @@ class TestSpreadsheets:
         body = plan_export_xlsx(plan_export_build(plan=progress_world.plan))
         sheet = load_workbook(io.BytesIO(body)).active
         header = [c.value for c in sheet[1]]
-        rows = [dict(zip(header, (c.value for c in row), strict=True))
-                for row in sheet.iter_rows(min_row=2)]
+        rows = [
+            dict(zip(header, (c.value for c in row), strict=True))
+            for row in sheet.iter_rows(min_row=2)
+        ]
 
         assert header == [label for _, label in COLUMNS]
         assert sheet.freeze_panes == "A2"
@@ -41,7 +43,10 @@ class TestSpreadsheets:
         assert by_ref["1.2"]["Latest update date"].date() == dt.date(2026, 3, 10)
         assert by_ref["1.1"]["Leads"] == "Jo Bloggs, Named nurse"
         assert by_ref["2.1"]["Current status"] == "Not started"
-        assert by_ref["2.1"]["Priority"] == "Exploitation: children are safe outside the home"
+        assert (
+            by_ref["2.1"]["Priority"]
+            == "Exploitation: children are safe outside the home"
+        )
 
     def test_csv_has_the_same_columns_and_rows(self, progress_world):
         body = plan_export_csv(plan_export_build(plan=progress_world.plan))
@@ -71,13 +76,16 @@ class TestCalendar:
         assert "Status: Off track" in str(event["description"])
         assert "rrule" not in event
 
-    @pytest.mark.parametrize(("recurrence", "rule"), [
-        (Action.Recurrence.QUARTERLY, {"FREQ": ["MONTHLY"], "INTERVAL": [3]}),
-        (Action.Recurrence.TWICE_YEARLY, {"FREQ": ["MONTHLY"], "INTERVAL": [6]}),
-        (Action.Recurrence.MONTHLY, {"FREQ": ["MONTHLY"]}),
-        (Action.Recurrence.YEARLY, {"FREQ": ["YEARLY"]}),
-        (Action.Recurrence.ONGOING, None),
-    ])
+    @pytest.mark.parametrize(
+        ("recurrence", "rule"),
+        [
+            (Action.Recurrence.QUARTERLY, {"FREQ": ["MONTHLY"], "INTERVAL": [3]}),
+            (Action.Recurrence.TWICE_YEARLY, {"FREQ": ["MONTHLY"], "INTERVAL": [6]}),
+            (Action.Recurrence.MONTHLY, {"FREQ": ["MONTHLY"]}),
+            (Action.Recurrence.YEARLY, {"FREQ": ["YEARLY"]}),
+            (Action.Recurrence.ONGOING, None),
+        ],
+    )
     def test_recurring_actions_repeat(self, progress_world, recurrence, rule):
         action = progress_world.led_action
         action.recurrence = recurrence
@@ -94,7 +102,12 @@ class TestCalendar:
             assert got == rule
 
     def test_a_leads_calendar_has_only_their_actions(self, progress_world, lead_user):
-        found = events(calendar_ics(calendar_for_lead(
-            user=lead_user, partnership=progress_world.partnership)))
+        found = events(
+            calendar_ics(
+                calendar_for_lead(
+                    user=lead_user, partnership=progress_world.partnership
+                )
+            )
+        )
 
         assert [s[:8] for s in found] == ["Due: 1.1"]

@@ -21,8 +21,9 @@ def chaired(progress_world, lead_user):
 
 @pytest.mark.django_db
 class TestRemindersSend:
-    def test_emails_each_lead_once_with_links(self, chaired, lead_user, settings,
-                                              today):
+    def test_emails_each_lead_once_with_links(
+        self, chaired, lead_user, settings, today
+    ):
         settings.SITE_URL = "https://assure.example.org.uk"
 
         run = reminders_send(due_within=30)
@@ -33,13 +34,18 @@ class TestRemindersSend:
         # 1.2 is due on 31 March (within 30 days); 1.1 is not due until June.
         assert "1.2 Audit the use of the Graded Care Profile" in message.body
         assert "1.1 Deliver" not in message.body
-        link = (f"https://assure.example.org.uk/partnerships/northshire/actions/"
-                f"{chaired.other_action.pk}/progress/new/")
+        link = (
+            f"https://assure.example.org.uk/partnerships/northshire/actions/"
+            f"{chaired.other_action.pk}/progress/new/"
+        )
         assert link in message.body
         assert run.item_count == 1
         sent = ReminderSent.objects.get()
         assert (sent.user, sent.action, sent.kind) == (
-            lead_user, chaired.other_action, "due_soon")
+            lead_user,
+            chaired.other_action,
+            "due_soon",
+        )
 
     def test_overdue_and_silent_actions(self, chaired, lead_user, today):
         chaired.led_action.due_date = dt.date(2026, 3, 1)

@@ -28,8 +28,10 @@ def pdf_text(body: bytes) -> tuple[int, str]:
         pages = [page.extract_text() or "" for page in pdf.pages]
         cells = [
             " ".join((cell or "").split())
-            for page in pdf.pages for table in page.extract_tables()
-            for row in table for cell in row
+            for page in pdf.pages
+            for table in page.extract_tables()
+            for row in table
+            for cell in row
         ]
         width, height = pdf.pages[0].width, pdf.pages[0].height
     assert (round(width), round(height)) == (595, 842)  # A4 in points
@@ -50,8 +52,11 @@ class TestBoardReportWord:
 
     def test_has_the_headings_statuses_in_words_and_reasons(self, board_report):
         document, text = docx_text(board_report_docx(board_report))
-        headings = [p.text for p in document.paragraphs if p.style.name.startswith(
-            ("Heading", "Title"))]
+        headings = [
+            p.text
+            for p in document.paragraphs
+            if p.style.name.startswith(("Heading", "Title"))
+        ]
 
         assert "Board progress report as at 14 March 2026" in headings
         assert "Off track actions (1)" in headings
@@ -113,8 +118,9 @@ class TestBoardReportHtml:
 class TestYearlyReport:
     def test_word_draft_says_the_year_and_groups_progress(self, yearly_report):
         document, text = docx_text(yearly_report_docx(yearly_report))
-        headings = [p.text for p in document.paragraphs if p.style.name.startswith(
-            "Heading")]
+        headings = [
+            p.text for p in document.paragraphs if p.style.name.startswith("Heading")
+        ]
 
         assert "1 April 2025 to 31 March 2026" in text
         assert "Draft for editing." in text
