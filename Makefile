@@ -32,7 +32,8 @@ test: install ## Run every test (browser tests need Debian's chromium)
 	DJANGO_SETTINGS_MODULE=assure.config.settings.test $(BIN)/pytest
 
 lint: install ## ruff and makemigrations --check
-	$(BIN)/ruff check assure benchmarks
+	$(BIN)/ruff check assure benchmarks tests scripts
+	$(BIN)/ruff format --check assure benchmarks tests scripts
 	DJANGO_SETTINGS_MODULE=assure.config.settings.test $(BIN)/assure makemigrations --check --dry-run
 
 check: lint test ## What CI runs
