@@ -250,12 +250,9 @@ def _updates(
 
         if due and due < today:
             if roll < 0.5:
-                add(rng.randint(150, 200), Status.ON_TRACK)
-                add(
-                    max((today - due).days - 5, 1),
-                    Status.COMPLETE,
-                    impact=rng.choice(impacts),
-                )
+                completed_days_ago = max((today - due).days - 5, 1)
+                add(completed_days_ago + rng.randint(30, 90), Status.ON_TRACK)
+                add(completed_days_ago, Status.COMPLETE, impact=rng.choice(impacts))
             elif roll < 0.75:
                 add(
                     rng.randint(20, 60),
