@@ -75,6 +75,15 @@ class TestDemoLoad:
             assert plan.period_end_date >= today
         assert not ProgressUpdate.objects.filter(update_date__gt=today).exists()
 
+    def test_a_completed_action_has_no_later_update(self, demo):
+        from assure.progress.models import Status
+
+        for done in ProgressUpdate.objects.filter(status=Status.COMPLETE):
+            later = ProgressUpdate.objects.filter(
+                action=done.action, update_date__gt=done.update_date
+            )
+            assert not later.exists(), done.action
+
     def test_publishes_two_plans(self, demo):
         published = set(
             Plan.objects.filter(is_published=True).values_list(
