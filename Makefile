@@ -34,7 +34,7 @@ test: install ## Run every test (browser tests need Debian's chromium)
 lint: install ## ruff and makemigrations --check
 	$(BIN)/ruff check assure benchmarks tests scripts
 	$(BIN)/ruff format --check assure benchmarks tests scripts
-	DJANGO_SETTINGS_MODULE=assure.config.settings.test $(BIN)/assure makemigrations --check --dry-run
+	DATABASE_URL=sqlite://:memory: DJANGO_SETTINGS_MODULE=assure.config.settings.test $(BIN)/assure makemigrations --check --dry-run
 
 check: lint test ## What CI runs
 
