@@ -18,7 +18,7 @@ from assure.accounts.access import partnership_for_request
 from assure.accounts.models import Membership
 from assure.progress.selectors import (
     action_annotate_status,
-    action_is_led_by,
+    action_can_record_progress,
     action_list_for_plan,
     dashboard_get,
     due_within_q,
@@ -252,10 +252,7 @@ def action_detail(request, partnership: str, pk: int):
         pk=pk,
     )
     today = timezone.localdate()
-    can_record = role == Membership.Role.MANAGER or (
-        role == Membership.Role.LEAD
-        and action_is_led_by(action=action, user=request.user)
-    )
+    can_record = action_can_record_progress(action=action, user=request.user, role=role)
     history = (
         selectors.action_history(action=action)
         if role == Membership.Role.MANAGER

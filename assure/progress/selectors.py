@@ -232,6 +232,15 @@ def lead_q(*, user: User) -> Q:
     return Q(leads__person__user=user) | Q(leads__group__chair__user=user)
 
 
+def action_can_record_progress(*, action: Action, user: User, role: str | None) -> bool:
+    """The business manager, and a lead on an action they lead, may record progress."""
+    from assure.accounts.models import Membership
+
+    if role == Membership.Role.MANAGER:
+        return True
+    return role == Membership.Role.LEAD and action_is_led_by(action=action, user=user)
+
+
 def action_is_led_by(*, action: Action, user: User) -> bool:
     if not user.is_authenticated:
         return False

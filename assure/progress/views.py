@@ -7,13 +7,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from assure.accounts.access import partnership_for_request
-from assure.accounts.models import Membership
 from assure.plans.presenters import due_words, lead_words
 from assure.plans.selectors import action_get_or_404
 from assure.plans.views import _context
 
 from .forms import ProgressUpdateForm
-from .selectors import action_is_led_by
+from .selectors import action_can_record_progress
 from .services import progress_update_record
 
 
@@ -22,13 +21,7 @@ from .services import progress_update_record
 def record_progress(request, partnership: str, action_pk: int):
     partnership, role = partnership_for_request(request, partnership)
     action = action_get_or_404(partnership=partnership, pk=action_pk)
-    if not (
-        role == Membership.Role.MANAGER
-        or (
-            role == Membership.Role.LEAD
-            and action_is_led_by(action=action, user=request.user)
-        )
-    ):
+    if not action_can_record_progress(action=action, user=request.user, role=role):
         raise PermissionDenied(
             "Only the action's leads and the business manager can record progress"
         )

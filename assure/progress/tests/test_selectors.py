@@ -391,3 +391,27 @@ class TestMeetingPack:
 
         assert items["1.1"] is True
         assert "1.2" not in items
+
+
+@pytest.mark.django_db
+class TestActionCanRecordProgress:
+    def test_manager_any_lead_own_member_none(
+        self, led_action, other_action, manager_user, lead_user, member_user
+    ):
+        from assure.progress.selectors import action_can_record_progress
+
+        assert action_can_record_progress(
+            action=other_action, user=manager_user, role="manager"
+        )
+        assert action_can_record_progress(
+            action=led_action, user=lead_user, role="lead"
+        )
+        assert not action_can_record_progress(
+            action=other_action, user=lead_user, role="lead"
+        )
+        assert not action_can_record_progress(
+            action=led_action, user=member_user, role="member"
+        )
+        assert not action_can_record_progress(
+            action=led_action, user=lead_user, role=None
+        )
