@@ -5,8 +5,6 @@ Renderers take a built report and never query.
 
 import logging
 
-from weasyprint import HTML
-
 from ..builders import BoardReport, YearlyReport
 from .html import board_report_html, yearly_report_html
 
@@ -15,6 +13,10 @@ logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 def html_to_pdf(html: str) -> bytes:
+    """Lay out HTML on A4. WeasyPrint is imported here, so the rest of the site runs
+    even on a machine without Pango; only PDFs need it."""
+    from weasyprint import HTML
+
     return HTML(string=html).write_pdf()
 
 
