@@ -11,12 +11,10 @@ from pathlib import Path
 
 import click
 
-
-def _setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "assure.config.settings.local")
-    import django
-
-    django.setup()
+from assure.cli_support import partnership_by_slug, plan_by_id, setup_django
+from assure.importers.cli import import_command
+from assure.reports.cli import remind, report
+from assure.scorecard.cli import scorecard
 
 
 class AssureGroup(click.Group):
@@ -26,7 +24,7 @@ class AssureGroup(click.Group):
         command = super().get_command(ctx, name)
         if command is not None:
             return command
-        _setup_django()
+        setup_django()
         from django.core.management import get_commands
 
         if name not in get_commands():
@@ -61,33 +59,10 @@ def cli() -> None:
     """
 
 
-def _partnership(slug: str):
-    from assure.accounts.models import Partnership
-
-    partnership = Partnership.objects.filter(slug=slug).first()
-    if partnership is None:
-        known = (
-            ", ".join(Partnership.objects.values_list("slug", flat=True)) or "none yet"
-        )
-        raise click.ClickException(
-            f"No partnership '{slug}'. Known partnerships: {known}"
-        )
-    return partnership
-
-
-def _plan(plan_id: int):
-    from assure.plans.models import Plan
-
-    plan = Plan.objects.select_related("partnership").filter(pk=plan_id).first()
-    if plan is None:
-        raise click.ClickException(f"No plan with ID {plan_id}. See `assure plans`.")
-    return plan
-
-
 @cli.command()
 def partnerships() -> None:
     """List partnerships: SLUG<TAB>NAME."""
-    _setup_django()
+    setup_django()
     from assure.accounts.models import Partnership
 
     for slug, name in Partnership.objects.order_by("slug").values_list("slug", "name"):
@@ -98,12 +73,12 @@ def partnerships() -> None:
 @click.option("--partnership", "slug", help="Only this partnership's plans.")
 def plans(slug: str | None) -> None:
     """List plans: ID<TAB>SLUG<TAB>TITLE<TAB>STATUS."""
-    _setup_django()
+    setup_django()
     from assure.plans.models import Plan
 
     queryset = Plan.objects.select_related("partnership").order_by("pk")
     if slug:
-        queryset = queryset.filter(partnership=_partnership(slug))
+        queryset = queryset.filter(partnership=partnership_by_slug(slug))
     for plan in queryset:
         click.echo(f"{plan.pk}\t{plan.partnership.slug}\t{plan.title}\t{plan.status}")
 
@@ -115,7 +90,7 @@ def plans(slug: str | None) -> None:
 )
 def load(file: Path, slug: str | None) -> None:
     """Load a plan/1 JSON file and print the new plan's ID."""
-    _setup_django()
+    setup_django()
     from django.core.exceptions import ValidationError
     from django.db import transaction
 
@@ -173,10 +148,10 @@ EXPORT_FORMATS = ["json", "xlsx", "csv", "ics"]
 )
 def export(plan_id: int, fmt: str, output: Path | None) -> None:
     """Write a plan out: plan/1 JSON, Excel, CSV or an iCalendar of due dates."""
-    _setup_django()
+    setup_django()
     from assure.plans.documents import plan_to_document
 
-    plan = _plan(plan_id)
+    plan = plan_by_id(plan_id)
     if fmt == "json":
         body = (
             json.dumps(plan_to_document(plan=plan), indent=2, ensure_ascii=False) + "\n"
@@ -211,13 +186,13 @@ def grant(email: str, slug: str, role: str, full_name: str) -> None:
 
     The password of a new account comes from ASSURE_PASSWORD, else it is asked for.
     """
-    _setup_django()
+    setup_django()
     from django.core.exceptions import ValidationError
 
     from assure.accounts.models import User
     from assure.accounts.services import membership_grant
 
-    partnership = _partnership(slug)
+    partnership = partnership_by_slug(slug)
     password = os.environ.get("ASSURE_PASSWORD")
     exists = User.objects.filter(email=email.strip().lower()).exists()
     if not password and not exists:
@@ -250,7 +225,7 @@ def grant(email: str, slug: str, role: str, full_name: str) -> None:
 )
 def demo(password: str | None, reset: bool) -> None:
     """Load the demo: five real plans as five partnerships, with people and updates."""
-    _setup_django()
+    setup_django()
     from django.conf import settings
 
     from assure.demo.loader import DEMO_PASSWORD, demo_load
@@ -263,25 +238,5 @@ def demo(password: str | None, reset: bool) -> None:
     click.echo(summary)
 
 
-def _register_optional_commands() -> None:
-    """Commands that live beside the apps that own them."""
-    import importlib
-
-    for module_name, attribute in [
-        ("assure.importers.cli", "import_command"),
-        ("assure.scorecard.cli", "scorecard"),
-        ("assure.reports.cli", "report"),
-        ("assure.reports.cli", "remind"),
-    ]:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            continue
-        command = getattr(module, attribute, None)
-        if command is not None:
-            cli.add_command(command)
-
-
-_register_optional_commands()
+for _command in (import_command, report, remind, scorecard):
+    cli.add_command(_command)

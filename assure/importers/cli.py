@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from assure.cli import _partnership, _setup_django
+from assure.cli_support import partnership_by_slug, setup_django
 
 
 @click.command("import")
@@ -53,7 +53,7 @@ def import_command(file: Path, slug: str | None, as_json: bool, dry_run: bool) -
         for problem in result.problems:
             click.echo(f"  {problem.where}: {problem.message}")
         return
-    _setup_django()
+    setup_django()
     from django.core.exceptions import ValidationError
     from django.db import transaction
 
@@ -63,7 +63,7 @@ def import_command(file: Path, slug: str | None, as_json: bool, dry_run: bool) -
     try:
         with transaction.atomic():
             if slug:
-                partnership = _partnership(slug)
+                partnership = partnership_by_slug(slug)
             else:
                 partnership, _ = partnership_get_or_create(
                     slug=None, name=result.plan["partnership"]

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assure.accounts.access import partnership_for_request
-from assure.plans.views import _context
+from assure.plans.navigation import page_context
 
 from . import services
 from .forms import ACCEPT, DraftActionForm, DraftPlanForm, UploadForm
@@ -37,7 +37,7 @@ def upload(request, partnership: str):
     return render(
         request,
         "importers/upload.html",
-        _context(
+        page_context(
             request,
             partnership,
             role,
@@ -61,7 +61,7 @@ def preview(request, partnership: str, pk: int):
     return render(
         request,
         "importers/preview.html",
-        _context(
+        page_context(
             request,
             partnership,
             role,
@@ -96,7 +96,7 @@ def edit_plan(request, partnership: str, pk: int):
     return render(
         request,
         "importers/edit_plan.html",
-        _context(
+        page_context(
             request,
             partnership,
             role,
@@ -150,7 +150,7 @@ def edit_action(
     return render(
         request,
         "importers/edit_action.html",
-        _context(
+        page_context(
             request,
             partnership,
             role,

@@ -32,6 +32,7 @@ from assure.progress.selectors import (
     silent_q,
 )
 from assure.progress.status import status_tag
+from assure.scorecard.selectors import indicator_list_for_priority
 
 from . import selectors, services
 from .documents import plan_to_document
@@ -44,83 +45,11 @@ from .forms import (
     PriorityForm,
 )
 from .models import Action, ActionLead, Plan, Priority
+from .navigation import page_context
 from .presenters import action_row, due_words, plan_period, rollup_bar
 from .selectors import action_get_or_404
 
 PAGE_SIZE = 25
-
-
-def _nav(request, partnership, role: str, current: str) -> list[dict]:
-    slug = partnership.slug
-    items = [
-        (
-            "dashboard",
-            "Dashboard",
-            reverse("plans:dashboard", kwargs={"partnership": slug}),
-        ),
-        ("plan", "Plan", reverse("plans:plan_current", kwargs={"partnership": slug})),
-        (
-            "actions",
-            "Actions",
-            reverse("plans:action_list", kwargs={"partnership": slug}),
-        ),
-        (
-            "mine",
-            "My actions",
-            reverse("plans:my_actions", kwargs={"partnership": slug}),
-        ),
-        (
-            "pack",
-            "Meeting pack",
-            reverse("plans:meeting_pack", kwargs={"partnership": slug}),
-        ),
-    ]
-    items += _extra_nav(partnership, role)
-    if role == Membership.Role.MANAGER:
-        items.append(
-            (
-                "history",
-                "History",
-                reverse("plans:history", kwargs={"partnership": slug}),
-            )
-        )
-    return [
-        {
-            "href": href,
-            "text": text,
-            "active": key == current,
-            "current": key == current,
-        }
-        for key, text, href in items
-    ]
-
-
-def _extra_nav(partnership, role: str) -> list[tuple[str, str, str]]:
-    """Navigation entries other apps add (scorecard, reports), found by URL name."""
-    from django.urls import NoReverseMatch
-
-    extra = []
-    for key, text, name in [
-        ("scorecard", "Scorecard", "scorecard:scorecard"),
-        ("reports", "Reports", "reports:report_list"),
-    ]:
-        try:
-            extra.append(
-                (key, text, reverse(name, kwargs={"partnership": partnership.slug}))
-            )
-        except NoReverseMatch:
-            continue
-    return extra
-
-
-def _context(request, partnership, role, current: str, **extra) -> dict:
-    return {
-        "partnership": partnership,
-        "role": role,
-        "is_manager": role == Membership.Role.MANAGER,
-        "nav_items": _nav(request, partnership, role, current),
-        **extra,
-    }
 
 
 def _plan_of(partnership, pk: int) -> Plan:
@@ -136,7 +65,7 @@ def dashboard(request, partnership: str):
     return render(
         request,
         "plans/dashboard.html",
-        _context(
+        page_context(
             request,
             partnership,
             role,
@@ -164,7 +93,7 @@ def plan_current(request, partnership: str):
         return render(
             request,
             "plans/plan_none.html",
-            _context(request, partnership, role, "plan"),
+            page_context(request, partnership, role, "plan"),
         )
     return redirect("plans:plan_detail", partnership=partnership.slug, pk=plan.pk)
 
@@ -190,7 +119,7 @@ def plan_detail(request, partnership: str, pk: int):
     return render(
         request,
         "plans/plan_detail.html",
-        _context(
+        page_context(
             request,
             partnership,
             role,
@@ -217,7 +146,7 @@ def priority_detail(request, partnership: str, pk: int):
     return render(
         request,
         "plans/priority_detail.html",
-        _context(
+        page_context(
             request,
             partnership,
             role,
@@ -227,18 +156,9 @@ def priority_detail(request, partnership: str, pk: int):
             rows=[action_row(a, today=today) for a in actions],
             rollup=rollup,
             bar=rollup_bar(rollup, label=f"Priority {priority.ref}"),
-            evidence=_priority_evidence(request, priority),
+            evidence=indicator_list_for_priority(priority=priority),
         ),
     )
-
-
-def _priority_evidence(request, priority: Priority) -> list:
-    """Indicators that evidence the priority, when the scorecard app provides them."""
-    try:
-        from assure.scorecard.selectors import indicator_list_for_priority
-    except ImportError:
-        return []
-    return indicator_list_for_priority(priority=priority)
 
 
 @login_required
@@ -261,7 +181,7 @@ def action_detail(request, partnership: str, pk: int):
     return render(
         request,
         "plans/action_detail.html",
-        _context(
+        page_context(
             request,
             partnership,
             role,
@@ -286,7 +206,7 @@ def action_list(request, partnership: str):
         return render(
             request,
             "plans/plan_none.html",
-            _context(request, partnership, role, "actions"),
+            page_context(request, partnership, role, "actions"),
         )
     today = timezone.localdate()
     form = ActionFilterForm(request.GET or None, priorities=list(plan.priorities.all()))
@@ -308,7 +228,7 @@ def action_list(request, partnership: str):
     return render(
         request,
         "plans/action_list.html",
-        _context(
+        page_context(
             request,
             partnership,
             role,
@@ -415,7 +335,7 @@ def my_actions_view(request, partnership: str):
     return render(
         request,
         "plans/my_actions.html",
-        _context(
+        page_context(
             request,
             partnership,
             role,
@@ -459,7 +379,7 @@ def meeting_pack_view(request, partnership: str):
     return render(
         request,
         "plans/meeting_pack.html",
-        _context(
+        page_context(
             request,
             partnership,
             role,
@@ -496,7 +416,7 @@ def plan_edit(request, partnership: str, pk: int):
     return render(
         request,
         "plans/plan_form.html",
-        _context(
+        page_context(
             request,
             partnership,
             role,
@@ -532,7 +452,7 @@ def priority_edit(
     return render(
         request,
         "plans/priority_form.html",
-        _context(
+        page_context(
             request,
             partnership,
             role,
@@ -576,7 +496,7 @@ def action_edit(
     return render(
         request,
         "plans/action_form.html",
-        _context(
+        page_context(
             request,
             partnership,
             role,
@@ -600,7 +520,7 @@ def action_delete(request, partnership: str, pk: int):
     return render(
         request,
         "plans/action_delete.html",
-        _context(
+        page_context(
             request,
             partnership,
             role,
@@ -650,7 +570,7 @@ def lead_link(request, partnership: str, pk: int):
     return render(
         request,
         "plans/lead_link.html",
-        _context(
+        page_context(
             request,
             partnership,
             role,
@@ -670,7 +590,7 @@ def history(request, partnership: str):
     return render(
         request,
         "plans/history.html",
-        _context(
+        page_context(
             request,
             partnership,
             role,

@@ -7,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from assure.accounts.access import partnership_for_request
+from assure.plans.navigation import page_context
 from assure.plans.presenters import due_words, lead_words
 from assure.plans.selectors import action_get_or_404
-from assure.plans.views import _context
 
 from .forms import ProgressUpdateForm
 from .selectors import action_can_record_progress
@@ -40,7 +40,7 @@ def record_progress(request, partnership: str, action_pk: int):
     return render(
         request,
         "progress/record_progress.html",
-        _context(
+        page_context(
             request,
             partnership,
             role,

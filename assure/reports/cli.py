@@ -6,20 +6,10 @@ from pathlib import Path
 
 import click
 
+from assure.cli_support import partnership_by_slug, setup_django
+
 BOARD_FORMATS = ["html", "docx", "pdf"]
 YEARLY_FORMATS = ["docx", "pdf"]
-
-
-def _django() -> None:
-    from assure.cli import _setup_django
-
-    _setup_django()
-
-
-def _partnership(slug: str):
-    from assure.cli import _partnership as find
-
-    return find(slug)
 
 
 def _write(body: bytes, output: Path | None, what: str) -> None:
@@ -74,10 +64,10 @@ def board(
     output: Path | None,
 ) -> None:
     """Board progress report: status by priority, off track, overdue, silent, done."""
-    _django()
+    setup_django()
     from .builders import board_report_build
 
-    partnership = _partnership(slug)
+    partnership = partnership_by_slug(slug)
     built = board_report_build(
         partnership=partnership,
         as_at=as_at.date() if as_at else None,
@@ -124,10 +114,10 @@ def _render_board(built, fmt: str) -> bytes:
 )
 def yearly(slug: str, year: int, fmt: str, output: Path | None) -> None:
     """Yearly report draft for the year 1 April YEAR to 31 March YEAR+1."""
-    _django()
+    setup_django()
     from .builders import yearly_report_build
 
-    built = yearly_report_build(partnership=_partnership(slug), year=year)
+    built = yearly_report_build(partnership=partnership_by_slug(slug), year=year)
     if fmt == "pdf":
         from .renderers.pdf import yearly_report_pdf
 
@@ -166,7 +156,7 @@ def remind(
     due_within: int, silent_days: int, interval_days: int, dry_run: bool
 ) -> None:
     """Email each lead about their overdue, due soon and silent actions."""
-    _django()
+    setup_django()
     from .reminders import reminders_send
 
     run = reminders_send(

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from assure.accounts.access import partnership_for_request
 from assure.plans.documents import plan_to_document
 from assure.plans.models import Plan
-from assure.plans.views import _context
+from assure.plans.navigation import page_context
 from assure.progress.selectors import plan_get_current
 
 from . import exports
@@ -85,7 +85,7 @@ def report_list(request, partnership: str):
     return render(
         request,
         "reports/report_list.html",
-        _context(
+        page_context(
             request,
             partnership,
             role,
@@ -127,7 +127,7 @@ def board_report(request, partnership: str):
     return render(
         request,
         "reports/board_report.html",
-        _context(
+        page_context(
             request,
             partnership,
             role,
@@ -233,7 +233,7 @@ def feed_list(request, partnership: str):
     return render(
         request,
         "reports/feed_list.html",
-        _context(
+        page_context(
             request,
             partnership,
             role,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from assure.cli import _partnership, _setup_django
+from assure.cli_support import partnership_by_slug, setup_django
 
 
 @click.group()
@@ -27,10 +27,10 @@ def scorecard() -> None:
 )
 def load_dfe(slug: str, query: str) -> None:
     """Attach a local authority's DfE figures to a partnership, replacing old ones."""
-    _setup_django()
+    setup_django()
     from .services import UnknownAuthorityError, official_figures_load
 
-    partnership = _partnership(slug)
+    partnership = partnership_by_slug(slug)
     try:
         result = official_figures_load(partnership=partnership, query=query)
     except UnknownAuthorityError as error:
@@ -50,11 +50,11 @@ def load_dfe(slug: str, query: str) -> None:
 )
 def export(slug: str, fmt: str, output: Path | None) -> None:
     """Write every figure: one row per indicator, period and geography."""
-    _setup_django()
+    setup_django()
     from .dfe import EXPORT_COLUMNS
     from .selectors import export_rows_for_partnership
 
-    partnership = _partnership(slug)
+    partnership = partnership_by_slug(slug)
     rows = export_rows_for_partnership(partnership=partnership)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS, lineterminator="\n")

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from assure.accounts.access import partnership_for_request
-from assure.plans.views import _context
+from assure.plans.navigation import page_context
 
 from . import selectors, services
 from .dfe import EXPORT_COLUMNS
@@ -72,7 +72,7 @@ def _page(request, partnership, role, section: str, **extra) -> dict:
                 reverse("scorecard:official_load", args=[slug]),
             ),
         ]
-    return _context(
+    return page_context(
         request,
         partnership,
         role,
